@@ -1,0 +1,75 @@
+// The one definition of who may do what. The server builds an ability from these rules for every
+// request and enforces it; the admin rebuilds the same ability from the rules /api/auth/me sends.
+// Status rules (delete only drafts, …) are not here: they are domain conflicts (409), not
+// permissions (403), and live in ./lifecycle.
+import { AbilityBuilder, createMongoAbility, type MongoAbility, type MongoQuery, type RawRuleOf } from '@casl/ability';
+import type { ResourceName } from './resources';
+import type { AccountAction, Role } from './vocabulary';
+
+export type Action = 'manage' | 'read' | 'create' | 'update' | 'delete' | 'export' | 'reassign' | AccountAction;
+/** A resource name, or one record of it marked with subject(name, record). */
+export type Subject = ResourceName | 'all' | SubjectRecord;
+export type SubjectRecord = Record<string, unknown> & { __caslSubjectType__?: ResourceName };
+export type AppAbility = MongoAbility<[Action, Subject], MongoQuery>;
+export type AppRule = RawRuleOf<AppAbility>;
+
+export interface AbilityUser {
+  readonly id: number;
+  readonly roles: readonly Role[];
+  readonly district: string | null;
+}
+
+const ACCOUNTS: ResourceName[] = ['customers', 'billing-accounts'];
+/** Records kept under an account, edited by Account Managers along with it. */
+const ACCOUNT_RECORDS: ResourceName[] = ['insurance-policies'];
+const ACCOUNT_DATA: ResourceName[] = [...ACCOUNTS, ...ACCOUNT_RECORDS, 'events', 'districts'];
+
+type Builder = AbilityBuilder<AppAbility>;
+
+const ROLE_RULES: Record<Role, (b: Builder, user: AbilityUser) => void> = {
+  district_viewer: ({ can, cannot }) => {
+    can('read', ACCOUNT_DATA);
+    cannot('read', 'customers', 'fein').because('The full FEIN is shown to Central Office only.');
+  },
+  analyst: ({ can, cannot }) => {
+    can(['read', 'export'], ACCOUNT_DATA);
+    cannot('read', 'customers', 'fein').because('The full FEIN is shown to Central Office only.');
+  },
+  administrator: ({ can }) => {
+    can('manage', 'users');
+    can('read', ['events', 'districts']);
+  },
+  authorizer: ({ can, cannot }, user) => {
+    can('read', ACCOUNT_DATA);
+    can(['activate', 'return'], ACCOUNTS);
+    cannot('activate', ACCOUNTS, { submittedById: user.id }).because(
+      'You submitted this account; another Authorizer must activate it.',
+    );
+  },
+  account_manager: ({ can }) => {
+    can('read', ACCOUNT_DATA);
+    can(['create', 'update', 'delete', 'submit', 'suspend', 'reinstate', 'inactivate'], ACCOUNTS);
+    can(['create', 'update', 'delete'], ACCOUNT_RECORDS);
+    can('reassign', 'billing-accounts');
+  },
+};
+
+/**
+ * Roles are applied in this order because a later CASL rule wins over an earlier one: the
+ * restrictions of the read-only roles (masked FEIN) come first, so that a user who also holds a
+ * Central Office role keeps that role's wider view. The four-eyes rule is an inverted rule of
+ * the authorizer itself, so an account manager's rules, applied after it, never grant activation.
+ */
+const ROLE_ORDER: readonly Role[] = ['district_viewer', 'analyst', 'administrator', 'account_manager', 'authorizer'];
+
+export function defineRulesFor(user: AbilityUser): AppRule[] {
+  const builder = new AbilityBuilder<AppAbility>(createMongoAbility);
+  for (const role of ROLE_ORDER) {
+    if (user.roles.includes(role)) ROLE_RULES[role](builder, user);
+  }
+  return builder.rules;
+}
+
+export function abilityFromRules(rules: AppRule[]): AppAbility {
+  return createMongoAbility<AppAbility>(rules);
+}

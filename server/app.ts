@@ -1,0 +1,71 @@
+// createApp(deps) → the Express app, without listening, so that tests drive it directly.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import express, { type Express } from 'express';
+import type { Settings } from '../config/settings';
+import { RESOURCES } from '../config/resources';
+import { authOf } from './auth/context';
+import { originCheck } from './auth/origin';
+import { authRouter } from './auth/routes';
+import { sessionMiddleware } from './auth/sessions';
+import type { Database } from './db';
+import { accountRoutes } from './domain/routes';
+import { errorHandler, notFound } from './errors';
+import { initModels } from './models';
+import { REGISTRY } from './resources';
+import { resourceRouter } from './rest/router';
+
+export interface AppDeps {
+  readonly db: Database;
+  readonly settings: Settings;
+  /** The built admin UI; served at / when present. */
+  readonly adminDir?: string;
+}
+
+export const DEFAULT_ADMIN_DIR = join(__dirname, '..', 'admin', 'dist');
+
+export function createApp({ db, settings, adminDir = DEFAULT_ADMIN_DIR }: AppDeps): Express {
+  initModels(db.sequelize);
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use((_req, res, next) => {
+    res.set({ 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'same-origin', 'X-Frame-Options': 'DENY' });
+    next();
+  });
+
+  app.get('/healthz', async (_req, res) => {
+    try {
+      await db.sequelize.query('SELECT 1');
+      res.json({ status: 'ok' });
+    } catch {
+      res.status(503).json({ status: 'unavailable' });
+    }
+  });
+
+  const session = { secret: settings.sessionSecret };
+  const api = express.Router();
+  api.use(express.json({ limit: '1mb' }));
+  api.use(originCheck(settings.allowedOrigins));
+  api.use(sessionMiddleware(session));
+  api.use('/auth', authRouter(session));
+  // Everything below needs a signed-in user.
+  api.use((req, _res, next) => {
+    authOf(req);
+    next();
+  });
+  api.use(accountRoutes(db));
+  for (const name of RESOURCES) api.use(`/${name}`, resourceRouter(REGISTRY[name], db));
+  api.use(() => {
+    throw notFound('API route');
+  });
+  app.use('/api', api);
+
+  if (existsSync(join(adminDir, 'index.html'))) {
+    app.use(express.static(adminDir, { index: false, maxAge: '1h' }));
+    // The admin routes in the browser (#/customers/…); any other path gets the app's page.
+    app.get(/^\/(?!api\/|interfaces\/|healthz).*/, (_req, res) => res.sendFile(join(adminDir, 'index.html')));
+  }
+  app.use(errorHandler);
+  return app;
+}

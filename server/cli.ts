@@ -1,0 +1,177 @@
+// The `cims` command: start (the developer's one-step run), serve, migrate, user add, seed.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline/promises';
+import { parseArgs } from 'node:util';
+import { loadSettings, SettingsError, type Settings } from '../config/settings';
+import { createApp, DEFAULT_ADMIN_DIR } from './app';
+import { openDatabase, prepareDatabase, type Database } from './db';
+import { createMigrator, migrate } from './db/migrator';
+import { Customer, initModels, User } from './models';
+import { users } from './resources/users';
+import { createRecord } from './rest/engine';
+import { DEMO_PASSWORD, DEMO_USERS, seedDemoData, seedDemoUsers } from './seed/demo';
+import { abilityFromRules, defineRulesFor } from '../config/abilities';
+import { HttpError } from './errors';
+
+const USAGE = `Usage: cims <command>
+
+  start                      build if needed, migrate, load demo data on an empty database, serve
+  serve                      serve the admin UI and the API (no building, seeding or prompting)
+  migrate                    bring the database to the newest schema
+  user add --username U --role R[,R…] [--district D] [--name "Full Name"]
+                             create a user; password from CIMS_PASSWORD or a prompt
+  seed --demo [--customers N]
+                             load the demo data set
+
+Configuration: DATABASE_URL, PORT, SESSION_SECRET, CIMS_UPLOAD_LIMIT_MB, NODE_ENV.`;
+
+class UsageError extends Error {}
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const settings = loadSettings();
+  switch (command) {
+    case 'start':
+      return start(settings);
+    case 'serve':
+      return serve(settings, await openReady(settings, { requireMigrated: true }));
+    case 'migrate':
+      return withDb(settings, async (db) => {
+        const done = await migrate(db);
+        console.log(done.length ? `Applied ${done.join(', ')}.` : 'The database schema is up to date.');
+      });
+    case 'user':
+      if (rest[0] !== 'add') throw new UsageError('Did you mean: cims user add …');
+      return withDb(settings, (db) => addUser(db, rest.slice(1)));
+    case 'seed':
+      return withDb(settings, (db) => seed(db, rest));
+    case undefined:
+    case 'help':
+    case '--help':
+      console.log(USAGE);
+      return command ? 0 : 1;
+    default:
+      throw new UsageError(`Unknown command "${command}".`);
+  }
+}
+
+async function openReady(settings: Settings, { requireMigrated }: { requireMigrated: boolean }): Promise<Database> {
+  const db = openDatabase(settings.databaseUrl);
+  await prepareDatabase(db);
+  initModels(db.sequelize);
+  if (requireMigrated) {
+    const pending = await createMigrator(db).pending();
+    if (pending.length) {
+      await db.close();
+      throw new UsageError(`The database needs migrating (${pending.map((m) => m.name).join(', ')}): run cims migrate.`);
+    }
+  }
+  return db;
+}
+
+async function withDb(settings: Settings, work: (db: Database) => Promise<void>): Promise<number> {
+  const db = await openReady(settings, { requireMigrated: false });
+  try {
+    await work(db);
+    return 0;
+  } finally {
+    await db.close();
+  }
+}
+
+async function start(settings: Settings): Promise<number> {
+  if (!existsSync(join(DEFAULT_ADMIN_DIR, 'index.html'))) {
+    console.log('Building the admin UI…');
+    const built = spawnSync('npm', ['run', 'build'], { stdio: 'inherit', cwd: join(__dirname, '..') });
+    if (built.status !== 0) throw new UsageError('The admin UI did not build; see the messages above.');
+  }
+  const db = await openReady(settings, { requireMigrated: false });
+  await migrate(db);
+  if (!settings.production && (await Customer.count()) === 0 && (await User.count()) === 0) {
+    console.log('Empty database: loading the demo data set…');
+    await seedDemoUsers(db);
+    const made = await seedDemoData(db);
+    console.log(`Loaded ${made.customers} customer accounts and ${made.billingAccounts} billing accounts.`);
+  }
+  if (!settings.production && (await User.count({ where: { username: DEMO_USERS.map((u) => u.username) } })) > 0) {
+    console.log(`\nDemo logins (password "${DEMO_PASSWORD}" for each):`);
+    for (const u of DEMO_USERS) console.log(`  ${u.username.padEnd(11)} ${u.roles.join(', ')}${u.district ? ` (District ${u.district})` : ''}`);
+  }
+  return serve(settings, db);
+}
+
+function serve(settings: Settings, db: Database): Promise<number> {
+  const app = createApp({ db, settings });
+  return new Promise((resolve) => {
+    const server = app.listen(settings.port, () => {
+      console.log(`\nCIMS is serving on http://localhost:${settings.port} (database ${settings.databaseUrl.replace(/\/\/[^@]*@/, '//…@')})`);
+    });
+    const stop = () => {
+      server.close(() => void db.close().then(() => resolve(0)));
+      setTimeout(() => resolve(0), 5000).unref();
+    };
+    process.once('SIGTERM', stop);
+    process.once('SIGINT', stop);
+  });
+}
+
+async function addUser(db: Database, args: string[]): Promise<void> {
+  const { values } = parseArgs({ args, options: { username: { type: 'string' }, role: { type: 'string' }, district: { type: 'string' }, name: { type: 'string' } }, strict: true });
+  if (!values.username || !values.role) throw new UsageError('cims user add needs --username and --role.');
+  const password = process.env.CIMS_PASSWORD ?? (await prompt(`Password for ${values.username}: `));
+  if (await User.findOne({ where: { username: values.username.toLowerCase() } })) {
+    throw new UsageError(`The username "${values.username}" is already taken.`);
+  }
+  // Through the users resource, so the command validates exactly as the admin screen does.
+  const system = { id: 0, username: 'cims', fullName: 'cims command', roles: ['administrator' as const], district: null };
+  const auth = { user: system, ability: abilityFromRules(defineRulesFor(system)), sessionId: 'cli' };
+  const created = await createRecord(users, db, auth, {
+    username: values.username,
+    fullName: values.name ?? values.username,
+    roles: values.role.split(',').map((r) => r.trim()),
+    district: values.district ?? null,
+    password,
+  });
+  console.log(`Created user ${created.username} (${(created.roles as string[]).join(', ')}).`);
+}
+
+async function seed(db: Database, args: string[]): Promise<void> {
+  const { values } = parseArgs({ args, options: { demo: { type: 'boolean' }, customers: { type: 'string' } }, strict: true });
+  if (!values.demo) throw new UsageError('cims seed needs --demo.');
+  const count = values.customers === undefined ? 300 : Number(values.customers);
+  if (!Number.isSafeInteger(count) || count < 1) throw new UsageError('--customers takes a whole number of customers.');
+  await migrate(db);
+  await seedDemoUsers(db);
+  const made = await seedDemoData(db, { customers: count, seed: Date.now() % 100000 });
+  console.log(`Loaded ${made.customers} customer accounts and ${made.billingAccounts} billing accounts; demo logins use "${DEMO_PASSWORD}".`);
+}
+
+async function prompt(question: string): Promise<string> {
+  if (!process.stdin.isTTY) throw new UsageError('Set CIMS_PASSWORD, or run on a terminal to be asked for the password.');
+  const rl = createInterface({ input: process.stdin, output: process.stdout });
+  try {
+    return await rl.question(question);
+  } finally {
+    rl.close();
+  }
+}
+
+export function reportError(err: unknown): number {
+  if (err instanceof UsageError || err instanceof SettingsError) {
+    console.error(err.message);
+    return 2;
+  }
+  if (err instanceof HttpError) {
+    const fields = err.errors ? Object.entries(err.errors).map(([f, m]) => `  ${f}: ${m}`).join('\n') : '';
+    console.error(fields ? `${err.message}\n${fields}` : err.message);
+    return 1;
+  }
+  console.error(err);
+  return 1;
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then((code) => process.exit(code), (err: unknown) => process.exit(reportError(err)));
+}

@@ -1,0 +1,63 @@
+// The one Sequelize instance of a running server, on SQLite (embedded default) or PostgreSQL.
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { Sequelize, Transaction, type Options } from 'sequelize';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+export interface Database {
+  readonly sequelize: Sequelize;
+  readonly dialect: Dialect;
+  /** Runs `work` in one managed transaction; every write of a request goes through here. */
+  transaction<T>(work: (t: Transaction) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export function openDatabase(url: string, { logging = false }: { logging?: boolean } = {}): Database {
+  const log = logging ? (sql: string) => console.log(sql) : false;
+  if (url.startsWith('sqlite:')) return openSqlite(url.slice('sqlite:'.length), log);
+  const sequelize = new Sequelize(url, {
+    dialect: 'postgres',
+    logging: log,
+    pool: { max: 10, min: 0, idle: 10_000 },
+  });
+  return {
+    sequelize,
+    dialect: 'postgres',
+    // READ COMMITTED plus row locks (SELECT … FOR UPDATE) taken by the domain code.
+    transaction: (work) => sequelize.transaction(work),
+    close: () => sequelize.close(),
+  };
+}
+
+function openSqlite(path: string, logging: Options['logging']): Database {
+  const storage = path === ':memory:' ? ':memory:' : resolve(path);
+  if (storage !== ':memory:') mkdirSync(dirname(storage), { recursive: true });
+  const sequelize = new Sequelize({
+    dialect: 'sqlite',
+    storage,
+    logging,
+    // Every transaction takes the write lock at BEGIN, so two never deadlock upgrading a read lock.
+    transactionType: Transaction.TYPES.IMMEDIATE,
+  });
+  // SQLite has one writer at a time; queueing write transactions here keeps requests of this
+  // process from failing with SQLITE_BUSY while another holds the lock.
+  let tail: Promise<unknown> = Promise.resolve();
+  return {
+    sequelize,
+    dialect: 'sqlite',
+    transaction: <T>(work: (t: Transaction) => Promise<T>): Promise<T> => {
+      const next = tail.then(() => sequelize.transaction(work));
+      tail = next.catch(() => undefined);
+      return next;
+    },
+    close: () => sequelize.close(),
+  };
+}
+
+/** Write-ahead logging lets readers go on while a write transaction runs; the mode is kept in the file. */
+export async function prepareDatabase(db: Database): Promise<void> {
+  if (db.dialect === 'sqlite' && db.sequelize.getQueryInterface().sequelize.config.host !== ':memory:') {
+    await db.sequelize.query('PRAGMA journal_mode = WAL');
+  }
+}

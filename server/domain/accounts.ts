@@ -1,0 +1,159 @@
+// The lifecycle actions on customer and billing accounts (submit, activate, return, suspend,
+// reinstate, inactivate) with their cascades, each in one transaction with an event per change.
+import { ForbiddenError, subject } from '@casl/ability';
+import { Op, type Model, type Transaction } from 'sequelize';
+import { z } from 'zod';
+import { actionAllowed } from '../../config/lifecycle';
+import { ACCOUNT_ACTIONS, ACTIONS_WITH_REASON, statusLabel, type AccountAction, type AccountStatus } from '../../config/vocabulary';
+import type { Auth } from '../auth/context';
+import type { Database } from '../db';
+import { conflict, invalid, forbidden, notFound } from '../errors';
+import { BillingAccount, Customer } from '../models';
+import { findReadable, recordChange, toApiRecord, toApiRecords } from '../rest/engine';
+import type { ApiRecord, ResourceDefinition, WriteContext } from '../rest/resource';
+import { assertKeepsBillingAccount, liveBillingCount } from './billing-rules';
+import { insuranceInForce } from './insurance';
+import { billingAccounts } from '../resources/billing-accounts';
+import { customers } from '../resources/customers';
+import { billingActivationErrors, customerActivationErrors } from './requirements';
+
+export type AccountRow = Customer | BillingAccount;
+export type AccountKind = 'customers' | 'billing-accounts';
+
+const reasonSchema = z.object({ reason: z.string().trim().min(1).max(2000).optional() }).loose();
+
+export function parseAction(value: string): AccountAction {
+  if ((ACCOUNT_ACTIONS as readonly string[]).includes(value)) return value as AccountAction;
+  throw notFound('action');
+}
+
+export async function runAccountAction(
+  def: ResourceDefinition<Model>,
+  db: Database,
+  auth: Auth,
+  id: unknown,
+  action: AccountAction,
+  body: unknown,
+): Promise<ApiRecord> {
+  const parsed = reasonSchema.safeParse(body ?? {});
+  const reason = parsed.success ? (parsed.data.reason ?? null) : null;
+  if (ACTIONS_WITH_REASON.includes(action) && !reason) throw invalid({ reason: 'Please give a reason.' });
+  ForbiddenError.from(auth.ability).throwUnlessCan(action, def.name);
+  const row = await db.transaction(async (t) => {
+    const ctx: WriteContext = { db, t, ...auth };
+    const account = (await findReadable(def, auth, id, t)) as AccountRow;
+    ForbiddenError.from(auth.ability).throwUnlessCan(action, subject(def.name, { ...(account.get({ plain: true }) as Record<string, unknown>) }));
+    // Submitting twice is harmless: the account is already in the queue.
+    if (action === 'submit' && account.status === 'preliminary' && account.submittedAt) return account;
+    if (!actionAllowed(action, account)) {
+      throw conflict(`A ${statusLabel(account.status).toLowerCase()} account cannot be ${PAST[action]}${action === 'activate' || action === 'return' ? ' until it is submitted' : ''}.`);
+    }
+    await (def.name === 'customers' ? CUSTOMER_ACTIONS : BILLING_ACTIONS)[action](ctx, account as never, reason);
+    return account;
+  });
+  return (await toApiRecords(def, [row], auth))[0];
+}
+
+const PAST: Record<AccountAction, string> = {
+  submit: 'submitted', activate: 'activated', return: 'returned', suspend: 'suspended', reinstate: 'reinstated', inactivate: 'inactivated',
+};
+
+type Handler<R> = (ctx: WriteContext, row: R, reason: string | null) => Promise<void>;
+
+/** Applies `change` to one account and records it as the event `action`. */
+async function apply<R extends AccountRow>(ctx: WriteContext, row: R, action: string, change: Partial<Record<string, unknown>>, reason: string | null): Promise<void> {
+  const def = definitionOf(row);
+  const before = toApiRecord(def, row, ctx);
+  (row as Model).set(change);
+  await row.save({ transaction: ctx.t });
+  await recordChange(def, ctx, row, action, before, toApiRecord(def, row, ctx), reason);
+}
+
+function submitted(ctx: WriteContext) {
+  return { submittedAt: new Date(), submittedById: ctx.user.id };
+}
+
+function assertFourEyes(ctx: WriteContext, row: AccountRow): void {
+  if (row.submittedById === ctx.user.id) throw forbidden('You submitted this account; another Authorizer must activate it.');
+}
+
+async function billingOf(t: Transaction, customerId: number, statuses: readonly AccountStatus[], where: Record<string, unknown> = {}): Promise<BillingAccount[]> {
+  return BillingAccount.findAll({ where: { customerId, status: { [Op.in]: [...statuses] }, ...where }, order: [['id', 'ASC']], transaction: t, lock: t.LOCK.UPDATE });
+}
+
+const CUSTOMER_ACTIONS: Record<AccountAction, Handler<Customer>> = {
+  submit: async (ctx, customer) => {
+    await apply(ctx, customer, 'submit', submitted(ctx), null);
+    for (const b of await billingOf(ctx.t, customer.id, ['preliminary'], { submittedAt: null })) {
+      await apply(ctx, b, 'submit', submitted(ctx), 'Submitted with its customer account.');
+    }
+  },
+  activate: async (ctx, customer) => {
+    assertFourEyes(ctx, customer);
+    const errors = customerActivationErrors({
+      ...customer.get({ plain: true }),
+      liveBillingAccounts: await liveBillingCount(ctx.t, customer.id),
+      insuranceInForce: await insuranceInForce(ctx.t, customer.id),
+    });
+    if (Object.keys(errors).length) throw invalid(errors, `The account cannot be activated yet: ${Object.values(errors).join(' ')}`);
+    await apply(ctx, customer, 'activate', { status: 'active' }, null);
+  },
+  return: async (ctx, customer, reason) => {
+    await apply(ctx, customer, 'return', { submittedAt: null, submittedById: null }, reason);
+    for (const b of await billingOf(ctx.t, customer.id, ['preliminary'], { submittedAt: { [Op.ne]: null } })) {
+      await apply(ctx, b, 'return', { submittedAt: null, submittedById: null }, reason);
+    }
+  },
+  suspend: async (ctx, customer, reason) => {
+    await apply(ctx, customer, 'suspend', { status: 'suspended' }, reason);
+    for (const b of await billingOf(ctx.t, customer.id, ['active'])) {
+      await apply(ctx, b, 'suspend', { status: 'suspended', suspendedByCustomer: true }, reason);
+    }
+  },
+  reinstate: async (ctx, customer, reason) => {
+    await apply(ctx, customer, 'reinstate', { status: 'active' }, reason);
+    // Only those that the customer's suspension suspended; ones suspended on their own stay so.
+    for (const b of await billingOf(ctx.t, customer.id, ['suspended'], { suspendedByCustomer: true })) {
+      await apply(ctx, b, 'reinstate', { status: 'active', suspendedByCustomer: false }, reason);
+    }
+  },
+  inactivate: async (ctx, customer, reason) => {
+    await apply(ctx, customer, 'inactivate', { status: 'inactive' }, reason);
+    for (const b of await billingOf(ctx.t, customer.id, ['preliminary', 'active', 'suspended', 'pending_inactivation'])) {
+      await apply(ctx, b, 'inactivate', { status: 'inactive', suspendedByCustomer: false }, reason);
+    }
+  },
+};
+
+async function parentOf(t: Transaction, billing: BillingAccount): Promise<Customer> {
+  const customer = await Customer.findByPk(billing.customerId, { transaction: t, lock: t.LOCK.UPDATE });
+  if (!customer) throw notFound('customer account');
+  return customer;
+}
+
+const BILLING_ACTIONS: Record<AccountAction, Handler<BillingAccount>> = {
+  submit: (ctx, b) => apply(ctx, b, 'submit', submitted(ctx), null),
+  activate: async (ctx, b) => {
+    assertFourEyes(ctx, b);
+    const parent = await parentOf(ctx.t, b);
+    if (parent.status !== 'active') throw conflict(`Activate customer account ${parent.accountNumber} first: it is ${statusLabel(parent.status)}.`);
+    const errors = billingActivationErrors(b.get({ plain: true }));
+    if (Object.keys(errors).length) throw invalid(errors, `The billing account cannot be activated yet: ${Object.values(errors).join(' ')}`);
+    await apply(ctx, b, 'activate', { status: 'active' }, null);
+  },
+  return: (ctx, b, reason) => apply(ctx, b, 'return', { submittedAt: null, submittedById: null }, reason),
+  suspend: (ctx, b, reason) => apply(ctx, b, 'suspend', { status: 'suspended', suspendedByCustomer: false }, reason),
+  reinstate: async (ctx, b, reason) => {
+    const parent = await parentOf(ctx.t, b);
+    if (parent.status !== 'active') throw conflict(`Customer account ${parent.accountNumber} is ${statusLabel(parent.status)}; reinstate it first.`);
+    await apply(ctx, b, 'reinstate', { status: 'active', suspendedByCustomer: false }, reason);
+  },
+  inactivate: async (ctx, b, reason) => {
+    await assertKeepsBillingAccount(ctx.t, await parentOf(ctx.t, b), [b.id], `inactivate billing account ${b.accountNumber}`);
+    await apply(ctx, b, 'inactivate', { status: 'inactive', suspendedByCustomer: false }, reason);
+  },
+};
+
+function definitionOf(row: AccountRow): ResourceDefinition<Model> {
+  return row instanceof Customer ? customers : billingAccounts;
+}

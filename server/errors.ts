@@ -1,0 +1,80 @@
+// Error factories thrown anywhere in the server, and the one handler that shapes every error
+// response as {"message", "errors"?}. Anything unexpected is a 500 with a generic message; its
+// detail goes to the log, never to the client.
+import { ForbiddenError } from '@casl/ability';
+import type { ErrorRequestHandler } from 'express';
+import { OptimisticLockError, UniqueConstraintError, ValidationError as SequelizeValidationError } from 'sequelize';
+
+export type FieldErrors = Record<string, string>;
+
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly errors?: FieldErrors,
+    readonly headers?: Record<string, string>,
+  ) {
+    super(message);
+  }
+}
+
+export const badRequest = (message: string) => new HttpError(400, message);
+export const unauthorized = (message = 'Please sign in.') => new HttpError(401, message);
+export const forbidden = (message = 'You are not allowed to do that.') => new HttpError(403, message);
+export const notFound = (what = 'record') => new HttpError(404, `No such ${what}.`);
+export const conflict = (message: string) => new HttpError(409, message);
+export const preconditionRequired = (message: string) => new HttpError(428, message);
+export const invalid = (errors: FieldErrors, message = firstMessage(errors)) => new HttpError(422, message, errors);
+
+function firstMessage(errors: FieldErrors): string {
+  const entries = Object.entries(errors);
+  if (entries.length === 1) return entries[0][1];
+  return `Please correct ${entries.length} fields: ${entries.map(([f]) => f).join(', ')}.`;
+}
+
+export interface ErrorBody {
+  message: string;
+  errors?: FieldErrors;
+}
+
+/** Turns anything thrown into a status and a body; pure, so it is tested on its own. */
+export function toResponse(err: unknown): { status: number; body: ErrorBody; headers?: Record<string, string> } {
+  if (err instanceof HttpError) {
+    return { status: err.status, body: err.errors ? { message: err.message, errors: err.errors } : { message: err.message }, headers: err.headers };
+  }
+  if (err instanceof ForbiddenError) return { status: 403, body: { message: err.message } };
+  if (err instanceof OptimisticLockError) {
+    return { status: 409, body: { message: 'Someone else changed this record meanwhile. Reload it and try again.' } };
+  }
+  if (err instanceof UniqueConstraintError) {
+    const fields = Object.keys(err.fields ?? {});
+    const errors = Object.fromEntries(fields.map((f) => [f, 'This value is already taken.']));
+    return { status: 409, body: { message: 'This value is already taken.', ...(fields.length ? { errors } : {}) } };
+  }
+  if (err instanceof SequelizeValidationError) {
+    const errors = Object.fromEntries(err.errors.map((e) => [e.path ?? 'record', e.message]));
+    return { status: 422, body: { message: 'Please correct the highlighted fields.', errors } };
+  }
+  if (isBodyParserError(err)) {
+    if (err.type === 'entity.too.large') return { status: 413, body: { message: 'The request is too large.' } };
+    return { status: 400, body: { message: 'The request body is not valid JSON.' } };
+  }
+  return { status: 500, body: { message: 'Something went wrong on the server. The problem has been logged.' } };
+}
+
+interface BodyParserError {
+  type: string;
+  status: number;
+}
+
+function isBodyParserError(err: unknown): err is BodyParserError {
+  return typeof err === 'object' && err !== null && 'type' in err && 'status' in err && typeof err.type === 'string';
+}
+
+export const errorHandler: ErrorRequestHandler = (err, req, res, next) => {
+  if (res.headersSent) return next(err);
+  const { status, body, headers } = toResponse(err);
+  if (status >= 500) console.error(`${req.method} ${req.originalUrl} failed:`, err);
+  if (headers) res.set(headers);
+  res.status(status).json(body);
+};

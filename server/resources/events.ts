@@ -1,0 +1,25 @@
+// The history: read-only, newest first by default. FEIN values in changes are masked for those
+// who may not read the FEIN, as they are on the account itself.
+import { subject } from '@casl/ability';
+import { Event } from '../models';
+import { defineResource } from '../rest/resource';
+import { maskFein } from './fields';
+
+export const events = defineResource<Event>({
+  name: 'events',
+  model: Event,
+  fields: ['entityType', 'entityId', 'action', 'accountNumber', 'customerAccountNumber', 'status', 'actorId', 'at', 'changes', 'reason'],
+  sortable: ['at', 'entityType', 'action', 'accountNumber', 'customerAccountNumber', 'actorId'],
+  filterable: ['entityType', 'entityId', 'action', 'accountNumber', 'customerAccountNumber', 'status', 'actorId', 'at'],
+  defaultSort: { field: 'id', order: 'DESC' },
+  readOnly: true,
+  decorate: async (records, ctx) => {
+    const feinReadable = ctx.ability.can('read', subject('customers', {} as Record<string, unknown>), 'fein');
+    for (const r of records) {
+      const changes = r.changes as Record<string, [unknown, unknown]> | null;
+      if (!feinReadable && changes?.fein) {
+        changes.fein = changes.fein.map((v) => (v ? maskFein(v) : v)) as [unknown, unknown];
+      }
+    }
+  },
+});

@@ -1,0 +1,54 @@
+// A customer's insurance: exactly one record per customer.
+import { z } from 'zod';
+import { conflict, invalid } from '../errors';
+import { Customer, InsurancePolicy } from '../models';
+import { today } from '../domain/insurance';
+import { defineResource } from '../rest/resource';
+import { oneOf, optionalText } from './fields';
+
+const INSURANCE_TYPES = ['commercial', 'self', 'both'] as const;
+
+const isoDate = z
+  .preprocess((v) => (v === '' ? null : v), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date such as 2027-04-30.').nullable())
+  .refine((v) => v === null || !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), 'Not a real date.')
+  .optional();
+const confirmationDue = isoDate.refine((v) => !v || v >= today(), 'The confirmation date cannot be in the past.');
+
+const editable = {
+  customerId: z.coerce.number({ message: 'Choose the customer account.' }).int().positive(),
+  insuranceType: oneOf(INSURANCE_TYPES, 'commercial, self-insured, both'),
+  systemInsuranceId: optionalText(40),
+  carrier: optionalText(200),
+  policyNumber: optionalText(60),
+  policyExpiresOn: isoDate,
+  confirmationDueOn: confirmationDue,
+};
+
+export const insurancePolicies = defineResource<InsurancePolicy>({
+  name: 'insurance-policies',
+  model: InsurancePolicy,
+  fields: ['customerId', 'insuranceType', 'systemInsuranceId', 'carrier', 'policyNumber', 'policyExpiresOn', 'confirmationDueOn', 'version', 'createdAt', 'updatedAt'],
+  sortable: ['customerId', 'insuranceType', 'carrier', 'policyNumber', 'policyExpiresOn', 'confirmationDueOn'],
+  filterable: ['customerId', 'insuranceType', 'carrier', 'policyNumber', 'policyExpiresOn', 'confirmationDueOn'],
+  input: { create: z.object(editable), update: z.object(editable).partial() },
+  history: async (row, t) => {
+    const customer = await Customer.findByPk(row.customerId, { attributes: ['accountNumber', 'status'], transaction: t });
+    return { accountNumber: customer?.accountNumber ?? null, customerAccountNumber: customer?.accountNumber ?? null, status: customer?.status ?? null };
+  },
+  hooks: {
+    beforeCreate: async (ctx, values) => {
+      const customer = await Customer.findByPk(Number(values.customerId), { transaction: ctx.t, lock: ctx.t.LOCK.UPDATE });
+      if (!customer) throw invalid({ customerId: 'No such customer account.' });
+      if (await InsurancePolicy.count({ where: { customerId: customer.id }, transaction: ctx.t })) {
+        throw conflict('This customer account already has its insurance record; edit that one.');
+      }
+      return values;
+    },
+    beforeUpdate: async (_ctx, row, values) => {
+      if (values.customerId !== undefined && Number(values.customerId) !== row.customerId) {
+        throw invalid({ customerId: 'Insurance stays with its customer account.' });
+      }
+      return values;
+    },
+  },
+});

@@ -1,0 +1,218 @@
+// The generic resource engine, written once: list, one, many, create, update and delete in the
+// ra-data-simple-rest dialect for every declared resource. Reads are limited to the rows the
+// user's ability allows; every write runs in one transaction, checks the ability on the state
+// before and after the change, runs the resource's hooks, and records an event.
+import { ForbiddenError, subject } from '@casl/ability';
+import { Op, type Model, type Transaction, type WhereOptions } from 'sequelize';
+import type { Action } from '../../config/abilities';
+import type { Auth } from '../auth/context';
+import { abilityWhere } from '../auth/ability-where';
+import type { Database } from '../db';
+import { diff, recordEvent } from '../domain/history';
+import { forbidden, invalid, notFound, preconditionRequired, conflict, type FieldErrors } from '../errors';
+import type { ListQuery } from './query';
+import type { ApiRecord, ReadContext, ResourceDefinition, Values, WriteContext } from './resource';
+import { normalizeText } from './search';
+import { filterToWhere } from './where';
+
+type Definition = ResourceDefinition<Model>;
+
+/** Fields a client may send back unchanged but never sets. */
+const SERVER_OWNED = new Set(['id', 'accountNumber', 'status', 'version', 'createdAt', 'updatedAt', 'submittedAt', 'submittedById', 'searchText']);
+
+export function toApiRecord(def: Definition, row: Model, ctx: ReadContext): ApiRecord {
+  const values = row.get({ plain: true }) as Values;
+  const record: ApiRecord = { id: values[def.model.primaryKeyAttribute] };
+  const checked = subject(def.name, { ...values });
+  for (const field of def.fields) {
+    let value = values[field];
+    if (value instanceof Date) value = value.toISOString();
+    const format = def.format?.[field];
+    if (format && value !== null && value !== undefined) value = format(value);
+    const mask = def.masks?.[field];
+    if (mask && value !== null && value !== undefined && !ctx.ability.can('read', checked, field)) value = mask(value);
+    record[field] = value ?? null;
+  }
+  return record;
+}
+
+export async function toApiRecords(def: Definition, rows: Model[], ctx: ReadContext): Promise<ApiRecord[]> {
+  const records = rows.map((row) => toApiRecord(def, row, ctx));
+  if (def.decorate && records.length) await def.decorate(records, ctx);
+  return records;
+}
+
+/** The `where` of every read: what the ability allows, the resource's scope, and the filter. */
+export function readWhere(def: Definition, auth: Auth, filter: ListQuery['filter'], action: Action = 'read'): WhereOptions {
+  const allowed = abilityWhere(auth.ability, action, def.name);
+  if (!allowed) throw forbidden();
+  const parts: WhereOptions[] = [allowed];
+  const scope = def.scope?.(auth);
+  if (scope) parts.push(scope);
+  const pk = def.model.primaryKeyAttribute;
+  const renamed = Object.fromEntries(
+    Object.entries(filter).map(([k, v]) => [k === 'id' || k === 'ids' ? pk : k, v]),
+  );
+  parts.push(...filterToWhere(def.model, renamed, { filterable: [...def.filterable, pk], filters: def.filters, searchAttribute: def.searchFields ? 'searchText' : undefined }));
+  return { [Op.and]: parts };
+}
+
+export async function listRecords(def: Definition, auth: Auth, query: ListQuery): Promise<{ records: ApiRecord[]; total: number; start: number }> {
+  const where = readWhere(def, auth, query.filter);
+  const pk = def.model.primaryKeyAttribute;
+  const sortField = query.sort.field === 'id' ? pk : query.sort.field;
+  const order: [string, string][] = [[sortField, query.sort.order]];
+  if (sortField !== pk) order.push([pk, query.sort.order]);
+  if (!query.range) {
+    const rows = await def.model.findAll({ where, order });
+    return { records: await toApiRecords(def, rows, auth), total: rows.length, start: 0 };
+  }
+  const [start, end] = query.range;
+  const [rows, total] = await Promise.all([
+    def.model.findAll({ where, order, offset: start, limit: end - start + 1 }),
+    def.model.count({ where }),
+  ]);
+  return { records: await toApiRecords(def, rows, auth), total, start };
+}
+
+export async function findReadable(def: Definition, auth: Auth, id: unknown, t?: Transaction): Promise<Model> {
+  const pk = parseId(def, id);
+  const where = readWhere(def, auth, {});
+  const row = await def.model.findOne({ where: { [Op.and]: [where, { [def.model.primaryKeyAttribute]: pk }] }, transaction: t, lock: t ? t.LOCK.UPDATE : undefined });
+  if (!row) throw notFound(recordNoun(def));
+  return row;
+}
+
+export function parseId(def: Definition, id: unknown): string | number {
+  const attribute = def.model.getAttributes()[def.model.primaryKeyAttribute];
+  const key = (attribute?.type as { key?: string }).key;
+  if (key === 'INTEGER') {
+    if (typeof id === 'number' && Number.isSafeInteger(id)) return id;
+    if (typeof id === 'string' && /^\d{1,15}$/.test(id)) return Number(id);
+    throw notFound(recordNoun(def));
+  }
+  if (typeof id !== 'string') throw notFound(recordNoun(def));
+  return id;
+}
+
+export async function createRecord(def: Definition, db: Database, auth: Auth, body: unknown): Promise<ApiRecord> {
+  if (def.readOnly || !def.input) throw forbidden();
+  ForbiddenError.from(auth.ability).throwUnlessCan('create', def.name);
+  const input = asObject(body);
+  refuseStatusChange(def, input, String(def.model.getAttributes().status?.defaultValue ?? ''));
+  let values = parseInput(def.input.create, input);
+  const row = await db.transaction(async (t) => {
+    const ctx: WriteContext = { db, t, ...auth };
+    if (def.hooks?.beforeCreate) values = await def.hooks.beforeCreate(ctx, values);
+    const created = def.model.build(values);
+    setSearchText(def, created);
+    ForbiddenError.from(auth.ability).throwUnlessCan('create', subject(def.name, { ...(created.get({ plain: true }) as Values) }));
+    await created.save({ transaction: t });
+    if (def.hooks?.afterCreate) await def.hooks.afterCreate(ctx, created);
+    await recordChange(def, ctx, created, 'create', {}, toApiRecord(def, created, auth));
+    return created;
+  });
+  return (await toApiRecords(def, [row], auth))[0];
+}
+
+export async function updateRecord(def: Definition, db: Database, auth: Auth, id: unknown, body: unknown): Promise<ApiRecord> {
+  if (def.readOnly || !def.input) throw forbidden();
+  ForbiddenError.from(auth.ability).throwUnlessCan('update', def.name);
+  const input = asObject(body);
+  const versioned = 'version' in def.model.getAttributes();
+  if (versioned && (input.version === undefined || input.version === null)) {
+    throw preconditionRequired('Send the record\'s version with every update, so that no one else\'s change is overwritten.');
+  }
+  let values = parseInput(def.input.update, input);
+  const row = await db.transaction(async (t) => {
+    const ctx: WriteContext = { db, t, ...auth };
+    const current = await findReadable(def, auth, id, t);
+    ForbiddenError.from(auth.ability).throwUnlessCan('update', subject(def.name, { ...(current.get({ plain: true }) as Values) }));
+    refuseStatusChange(def, input, String(current.get('status') ?? ''));
+    if (versioned && Number(input.version) !== current.get('version')) {
+      throw conflict('Someone else changed this record meanwhile. Reload it and try again.');
+    }
+    const before = toApiRecord(def, current, auth);
+    if (def.hooks?.beforeUpdate) values = await def.hooks.beforeUpdate(ctx, current, values);
+    current.set(values);
+    setSearchText(def, current);
+    if (!current.changed()) return current;
+    ForbiddenError.from(auth.ability).throwUnlessCan('update', subject(def.name, { ...(current.get({ plain: true }) as Values) }));
+    await current.save({ transaction: t });
+    if (def.hooks?.afterUpdate) await def.hooks.afterUpdate(ctx, current, before);
+    await recordChange(def, ctx, current, 'update', before, toApiRecord(def, current, auth));
+    return current;
+  });
+  return (await toApiRecords(def, [row], auth))[0];
+}
+
+export async function deleteRecord(def: Definition, db: Database, auth: Auth, id: unknown): Promise<ApiRecord> {
+  if (def.readOnly) throw forbidden();
+  ForbiddenError.from(auth.ability).throwUnlessCan('delete', def.name);
+  return db.transaction(async (t) => {
+    const ctx: WriteContext = { db, t, ...auth };
+    const row = await findReadable(def, auth, id, t);
+    ForbiddenError.from(auth.ability).throwUnlessCan('delete', subject(def.name, { ...(row.get({ plain: true }) as Values) }));
+    const before = toApiRecord(def, row, auth);
+    if (def.hooks?.beforeDelete) await def.hooks.beforeDelete(ctx, row);
+    await recordChange(def, ctx, row, 'delete', before, {});
+    await row.destroy({ transaction: t });
+    return before;
+  });
+}
+
+/** Records the change of one row as an event, when the resource keeps a history. */
+export async function recordChange(def: Definition, ctx: WriteContext, row: Model, action: string, before: ApiRecord, after: ApiRecord, reason?: string | null): Promise<void> {
+  if (!def.history) return;
+  const fields = def.fields.filter((f) => !['version', 'createdAt', 'updatedAt', 'searchText'].includes(f));
+  const changes = diff(before, after, fields);
+  if (action === 'update' && Object.keys(changes).length === 0) return;
+  await recordEvent(ctx.t, {
+    entityType: def.name,
+    entityId: Number(row.get(def.model.primaryKeyAttribute)),
+    action,
+    place: await def.history(row, ctx.t),
+    actorId: ctx.user.id,
+    changes,
+    reason,
+  });
+}
+
+export function setSearchText(def: Definition, row: Model): void {
+  if (!def.searchFields) return;
+  const text = def.searchFields.map((f) => searchable(row.get(f))).join(' ');
+  row.set('searchText', normalizeText(text));
+}
+
+function searchable(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (Array.isArray(value)) return value.join(' ');
+  return String(value);
+}
+
+function asObject(body: unknown): Values {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw invalid({ root: 'Send the record as a JSON object.' }, 'Send the record as a JSON object.');
+  return body as Values;
+}
+
+/** A client may send `status` back unchanged; a different one is refused, since status moves only through actions. */
+function refuseStatusChange(def: Definition, input: Values, current: string): void {
+  if (!def.fields.includes('status') || input.status === undefined || input.status === current) return;
+  throw invalid({ status: 'The status changes only through the account\'s actions (Submit, Activate, Suspend …).' });
+}
+
+function parseInput(schema: NonNullable<Definition['input']>['create'], input: Values): Values {
+  const writable = Object.fromEntries(Object.entries(input).filter(([k]) => !SERVER_OWNED.has(k)));
+  const parsed = schema.safeParse(writable);
+  if (parsed.success) return parsed.data;
+  const errors: FieldErrors = {};
+  for (const issue of parsed.error.issues) {
+    const field = issue.path.length ? String(issue.path[0]) : 'root';
+    errors[field] ??= issue.message;
+  }
+  throw invalid(errors);
+}
+
+function recordNoun(def: Definition): string {
+  return def.name.replace(/-/g, ' ').replace(/s$/, '');
+}

@@ -1,0 +1,98 @@
+// Turns a parsed filter into a Sequelize `where`, field by field, checking every name and value
+// against the model so that a bad filter is a 400 and never reaches the database as an error.
+import { Op, Sequelize, type ModelStatic, type Model, type WhereOptions } from 'sequelize';
+import { badRequest } from '../errors';
+import { containsPattern } from './search';
+
+export type CustomFilter = (value: unknown) => WhereOptions;
+
+export interface FilterFields {
+  readonly filterable: readonly string[];
+  readonly filters?: Readonly<Record<string, CustomFilter>>;
+  /** Attribute holding the normalised search text; `q` searches it. */
+  readonly searchAttribute?: string;
+}
+
+export function filterToWhere(model: ModelStatic<Model>, filter: Readonly<Record<string, unknown>>, fields: FilterFields): WhereOptions[] {
+  const where: WhereOptions[] = [];
+  for (const [key, value] of Object.entries(filter)) {
+    if (value === undefined) continue;
+    if (key === 'q') {
+      const q = searchWhere(model, value, fields.searchAttribute);
+      if (q) where.push(q);
+      continue;
+    }
+    const custom = fields.filters?.[key];
+    if (custom) {
+      where.push(custom(value));
+      continue;
+    }
+    where.push(fieldWhere(model, key, value, fields.filterable));
+  }
+  return where;
+}
+
+function searchWhere(model: ModelStatic<Model>, value: unknown, attribute: string | undefined): WhereOptions | null {
+  if (!attribute) throw badRequest('This list cannot be searched with q.');
+  if (typeof value !== 'string') throw badRequest('The search text q must be a string.');
+  if (value.trim() === '') return null;
+  const column = model.getAttributes()[attribute]?.field ?? attribute;
+  return Sequelize.where(Sequelize.col(`${model.name}.${column}`), {
+    [Op.like]: Sequelize.literal(`${model.sequelize!.escape(containsPattern(value))} ESCAPE '\\'`),
+  });
+}
+
+const RANGE = /^(.+)_(gte|lte)$/;
+
+function fieldWhere(model: ModelStatic<Model>, key: string, value: unknown, filterable: readonly string[]): WhereOptions {
+  const range = RANGE.exec(key);
+  const field = range ? range[1] : key;
+  if (field !== 'id' && !filterable.includes(field)) throw badRequest(`Cannot filter by "${key}".`);
+  const kind = attributeKind(model, field);
+  if (range) {
+    const op = range[2] === 'gte' ? Op.gte : Op.lte;
+    return { [field]: { [op]: coerce(kind, value, key) } };
+  }
+  if (Array.isArray(value)) return { [field]: { [Op.in]: value.map((v) => coerce(kind, v, key)) } };
+  if (value === null) return { [field]: { [Op.is]: null } };
+  return { [field]: coerce(kind, value, key) };
+}
+
+type Kind = 'integer' | 'number' | 'boolean' | 'date' | 'string';
+
+function attributeKind(model: ModelStatic<Model>, field: string): Kind {
+  const attribute = model.getAttributes()[field];
+  if (!attribute) throw badRequest(`Cannot filter by "${field}".`);
+  const key = (attribute.type as { key?: string }).key ?? 'STRING';
+  if (key === 'INTEGER' || key === 'BIGINT') return 'integer';
+  if (key === 'DECIMAL' || key === 'FLOAT' || key === 'DOUBLE') return 'number';
+  if (key === 'BOOLEAN') return 'boolean';
+  if (key === 'DATE' || key === 'DATEONLY') return 'date';
+  return 'string';
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/** A filter value of the attribute's type, or a 400 naming the filter. */
+export function coerce(kind: Kind, value: unknown, key: string): string | number | boolean {
+  const fail = (): never => {
+    throw badRequest(`The filter "${key}" has a value of the wrong kind.`);
+  };
+  switch (kind) {
+    case 'integer': {
+      const n = typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value;
+      return typeof n === 'number' && Number.isSafeInteger(n) ? n : fail();
+    }
+    case 'number': {
+      const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+      return typeof n === 'number' && Number.isFinite(n) ? n : fail();
+    }
+    case 'boolean':
+      if (value === 'true' || value === 'false') return value === 'true';
+      return typeof value === 'boolean' ? value : fail();
+    case 'date':
+      return typeof value === 'string' && ISO_DATE.test(value) && !Number.isNaN(Date.parse(value)) ? value : fail();
+    default:
+      return typeof value === 'string' || typeof value === 'number' ? String(value) : fail();
+  }
+}
