@@ -1,0 +1,1 @@
+process.env.CIMS_TEST_DIALECT = 'postgres';

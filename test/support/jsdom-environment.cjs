@@ -1,0 +1,16 @@
+// jsdom lacks the fetch family that react-router 7 and ra-data-simple-rest use; lend it Node's.
+const JSDOMEnvironment = require('jest-environment-jsdom').default;
+const { TextEncoder, TextDecoder } = require('node:util');
+
+class Environment extends JSDOMEnvironment {
+  async setup() {
+    await super.setup();
+    const g = this.global;
+    Object.assign(g, {
+      TextEncoder, TextDecoder, structuredClone,
+      Request, Response, Headers, fetch, AbortController, AbortSignal, FormData, Blob,
+      ReadableStream, TransformStream, WritableStream, BroadcastChannel, MessageChannel, MessagePort,
+    });
+  }
+}
+module.exports = Environment;
