@@ -30,7 +30,7 @@ describe('contentRange', () => {
     [['customers', 0, 25, 319], 'customers 0-24/319'],
     [['customers', 0, 2, 2], 'customers 0-1/2'],
     [['customers', 50, 0, 10], 'customers 50-50/10'],
-  ] as const)('%j → %s', (args, expected) => {
-    expect(contentRange(...args)).toBe(expected);
+  ] as [[string, number, number, number], string][])('%j → %s', ([resource, start, count, total], expected) => {
+    expect(contentRange(resource, start, count, total)).toBe(expected);
   });
 });
