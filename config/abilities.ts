@@ -9,7 +9,7 @@ import type { AccountAction, Role } from './vocabulary';
 export type Action = 'manage' | 'read' | 'create' | 'update' | 'delete' | 'export' | 'reassign' | AccountAction;
 /** A resource name, or one record of it marked with subject(name, record). */
 export type Subject = ResourceName | 'all' | SubjectRecord;
-export type SubjectRecord = Record<string, unknown> & { __caslSubjectType__?: ResourceName };
+export type SubjectRecord = { readonly __caslSubjectType__?: ResourceName } & object;
 export type AppAbility = MongoAbility<[Action, Subject], MongoQuery>;
 export type AppRule = RawRuleOf<AppAbility>;
 
@@ -21,8 +21,8 @@ export interface AbilityUser {
 
 const ACCOUNTS: ResourceName[] = ['customers', 'billing-accounts'];
 /** Records kept under an account, edited by Account Managers along with it. */
-const ACCOUNT_RECORDS: ResourceName[] = ['insurance-policies'];
-const ACCOUNT_DATA: ResourceName[] = [...ACCOUNTS, ...ACCOUNT_RECORDS, 'events', 'districts'];
+const ACCOUNT_RECORDS: ResourceName[] = ['contacts', 'insurance-policies', 'securities', 'agreements', 'attachments'];
+const ACCOUNT_DATA: ResourceName[] = [...ACCOUNTS, ...ACCOUNT_RECORDS, 'notes', 'events', 'districts'];
 
 type Builder = AbilityBuilder<AppAbility>;
 
@@ -41,13 +41,18 @@ const ROLE_RULES: Record<Role, (b: Builder, user: AbilityUser) => void> = {
   },
   authorizer: ({ can, cannot }, user) => {
     can('read', ACCOUNT_DATA);
+    can('create', 'notes');
+    can(['update', 'delete'], 'notes', { authorId: user.id });
     can(['activate', 'return'], ACCOUNTS);
     cannot('activate', ACCOUNTS, { submittedById: user.id }).because(
       'You submitted this account; another Authorizer must activate it.',
     );
   },
-  account_manager: ({ can }) => {
+  account_manager: ({ can }, user) => {
     can('read', ACCOUNT_DATA);
+    // Notes are kept by their authors: anyone of Central Office writes them, only the author edits.
+    can('create', 'notes');
+    can(['update', 'delete'], 'notes', { authorId: user.id });
     can(['create', 'update', 'delete', 'submit', 'suspend', 'reinstate', 'inactivate'], ACCOUNTS);
     can(['create', 'update', 'delete'], ACCOUNT_RECORDS);
     can('reassign', 'billing-accounts');

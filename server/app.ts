@@ -9,6 +9,7 @@ import { originCheck } from './auth/origin';
 import { authRouter } from './auth/routes';
 import { sessionMiddleware } from './auth/sessions';
 import type { Database } from './db';
+import { attachmentRoutes } from './domain/attachments';
 import { accountRoutes } from './domain/routes';
 import { errorHandler, notFound } from './errors';
 import { initModels } from './models';
@@ -55,6 +56,7 @@ export function createApp({ db, settings, adminDir = DEFAULT_ADMIN_DIR }: AppDep
     next();
   });
   api.use(accountRoutes(db));
+  api.use(attachmentRoutes(db, settings.uploadLimitMb));
   for (const name of RESOURCES) api.use(`/${name}`, resourceRouter(REGISTRY[name], db));
   api.use(() => {
     throw notFound('API route');

@@ -1,22 +1,27 @@
 // Every model, initialised on one Sequelize instance, with the associations in one place.
 import type { Sequelize } from 'sequelize';
 import { AccountNumber } from './account-number';
+import { Agreement } from './agreement';
+import { Attachment, AttachmentContent } from './attachment';
 import { BillingAccount } from './billing-account';
+import { Contact } from './contact';
 import { Customer } from './customer';
 import { District } from './district';
 import { Event } from './event';
 import { InsurancePolicy } from './insurance-policy';
+import { Note } from './note';
+import { Security } from './security';
 import { Session } from './session';
 import { User } from './user';
 
-export { AccountNumber, BillingAccount, Customer, District, Event, InsurancePolicy, Session, User };
+export { AccountNumber, Agreement, Attachment, AttachmentContent, BillingAccount, Contact, Customer, District, Event, InsurancePolicy, Note, Security, Session, User };
 
 let initialised: Sequelize | null = null;
 
 /** Models are module singletons bound to one Sequelize instance per process (tests open one per file). */
 export function initModels(sequelize: Sequelize): void {
   if (initialised === sequelize) return;
-  for (const model of [AccountNumber, BillingAccount, Customer, District, Event, InsurancePolicy, Session, User]) model.initModel(sequelize);
+  for (const model of [AccountNumber, Agreement, Attachment, AttachmentContent, BillingAccount, Contact, Customer, District, Event, InsurancePolicy, Note, Security, Session, User]) model.initModel(sequelize);
   Customer.hasMany(BillingAccount, { as: 'billingAccounts', foreignKey: 'customerId' });
   BillingAccount.belongsTo(Customer, { as: 'customer', foreignKey: 'customerId' });
   Customer.hasOne(InsurancePolicy, { as: 'insurance', foreignKey: 'customerId' });

@@ -38,6 +38,12 @@ export const fein = z
   .transform((v) => (v ? v.replace('-', '') : v))
   .optional();
 
+/** A calendar day as YYYY-MM-DD: the same day in every time zone. */
+export const isoDate = z
+  .preprocess((v) => (v === '' ? null : v), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date such as 2027-04-30.').nullable())
+  .refine((v) => v === null || v === undefined || !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), 'Not a real date.')
+  .optional();
+
 export const oneOf = <T extends readonly [string, ...string[]]>(values: T, label: string) =>
   z.enum(values, { message: `Choose one of: ${label}.` });
 

@@ -4,10 +4,12 @@
 import { badRequest } from '../errors';
 
 export const MAX_PAGE_SIZE = 1000;
+/** A list asked for without a range gets the first page, never the whole table. */
+export const DEFAULT_RANGE: readonly [number, number] = [0, 24];
 
 export interface ListQuery {
   readonly sort: { readonly field: string; readonly order: 'ASC' | 'DESC' };
-  /** Inclusive [start, end], or null for "every match" (getMany). */
+  /** Inclusive [start, end], or null for "every match": only for getMany (a filter on ids). */
   readonly range: readonly [number, number] | null;
   readonly filter: Readonly<Record<string, unknown>>;
 }
@@ -18,10 +20,12 @@ export interface QueryFields {
 }
 
 export function parseListQuery(raw: Record<string, unknown>, fields: QueryFields): ListQuery {
+  const filter = parseFilter(raw.filter);
+  const byIds = 'id' in filter || 'ids' in filter;
   return {
     sort: parseSort(raw.sort, fields),
-    range: parseRange(raw.range),
-    filter: parseFilter(raw.filter),
+    range: parseRange(raw.range) ?? (byIds ? null : DEFAULT_RANGE),
+    filter,
   };
 }
 

@@ -4,7 +4,8 @@ const fields = { sortable: ['name'] };
 
 describe('parseListQuery', () => {
   it.each([
-    [{}, { sort: { field: 'id', order: 'ASC' }, range: null, filter: {} }],
+    [{}, { sort: { field: 'id', order: 'ASC' }, range: [0, 24], filter: {} }],
+    [{ filter: '{"id":[1,2]}' }, { sort: { field: 'id', order: 'ASC' }, range: null, filter: { id: [1, 2] } }],
     [{ sort: '["name","desc"]', range: '[0,24]', filter: '{"q":"x"}' }, { sort: { field: 'name', order: 'DESC' }, range: [0, 24], filter: { q: 'x' } }],
   ])('parses %j', (raw, expected) => {
     expect(parseListQuery(raw, fields)).toEqual(expected);
