@@ -8,7 +8,7 @@ import { ACCOUNT_ACTIONS, ACTIONS_WITH_REASON, statusLabel, type AccountAction, 
 import type { Auth } from '../auth/context';
 import type { Database } from '../db';
 import { conflict, invalid, forbidden, notFound } from '../errors';
-import { BillingAccount, Customer } from '../models';
+import { BillingAccount, Contact, Customer } from '../models';
 import { findReadable, recordChange, toApiRecord, toApiRecords } from '../rest/engine';
 import type { ApiRecord, ResourceDefinition, WriteContext } from '../rest/resource';
 import { assertKeepsBillingAccount, liveBillingCount } from './billing-rules';
@@ -81,10 +81,26 @@ async function billingOf(t: Transaction, customerId: number, statuses: readonly 
   return BillingAccount.findAll({ where: { customerId, status: { [Op.in]: [...statuses] }, ...where }, order: [['id', 'ASC']], transaction: t, lock: t.LOCK.UPDATE });
 }
 
+/** Submitting asks that the account's own records be complete: every contact has an email and a phone. */
+async function assertContactsComplete(t: Transaction, owner: { customerId: number } | { billingAccountId: number[] }): Promise<void> {
+  const incomplete = await Contact.findAll({
+    where: { ...('customerId' in owner ? { customerId: owner.customerId } : { billingAccountId: { [Op.in]: owner.billingAccountId } }), [Op.or]: [{ email: null }, { phone: null }] },
+    attributes: ['name'],
+    transaction: t,
+  });
+  if (incomplete.length) {
+    const names = incomplete.map((c) => c.name).join(', ');
+    throw invalid({ contacts: `Give every contact an email and a phone before submitting (missing for ${names}).` });
+  }
+}
+
 const CUSTOMER_ACTIONS: Record<AccountAction, Handler<Customer>> = {
   submit: async (ctx, customer) => {
+    const drafts = await billingOf(ctx.t, customer.id, ['preliminary'], { submittedAt: null });
+    await assertContactsComplete(ctx.t, { customerId: customer.id });
+    await assertContactsComplete(ctx.t, { billingAccountId: drafts.map((b) => b.id) });
     await apply(ctx, customer, 'submit', submitted(ctx), null);
-    for (const b of await billingOf(ctx.t, customer.id, ['preliminary'], { submittedAt: null })) {
+    for (const b of drafts) {
       await apply(ctx, b, 'submit', submitted(ctx), 'Submitted with its customer account.');
     }
   },
@@ -132,7 +148,10 @@ async function parentOf(t: Transaction, billing: BillingAccount): Promise<Custom
 }
 
 const BILLING_ACTIONS: Record<AccountAction, Handler<BillingAccount>> = {
-  submit: (ctx, b) => apply(ctx, b, 'submit', submitted(ctx), null),
+  submit: async (ctx, b) => {
+    await assertContactsComplete(ctx.t, { billingAccountId: [b.id] });
+    await apply(ctx, b, 'submit', submitted(ctx), null);
+  },
   activate: async (ctx, b) => {
     assertFourEyes(ctx, b);
     const parent = await parentOf(ctx.t, b);

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { Agreement } from '../models';
 import { defineResource } from '../rest/resource';
 import { isoDate, oneOf, optionalText, requiredText } from './fields';
-import { assertOwner, ownerPlace, refuseOwnerChange } from './owner';
+import { ownedHooks, ownerPlace } from './owner';
 
 export const AGREEMENT_STATUSES = ['pending', 'active', 'expired', 'terminated'] as const;
 
@@ -29,14 +29,5 @@ export const agreements = defineResource<Agreement>({
     update: z.object(editable).partial(),
   },
   history: ownerPlace,
-  hooks: {
-    beforeCreate: async (ctx, values) => {
-      await assertOwner(ctx.t, values, { billing: false });
-      return values;
-    },
-    beforeUpdate: async (_ctx, row, values) => {
-      refuseOwnerChange(row, values);
-      return values;
-    },
-  },
+  hooks: ownedHooks({ billing: false }),
 });

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { Attachment } from '../models';
 import { defineResource } from '../rest/resource';
 import { optionalText, requiredText } from './fields';
-import { ownerPlace, refuseOwnerChange } from './owner';
+import { ownedHooks, ownerPlace } from './owner';
 
 const editable = {
   documentType: requiredText(40, 'Choose the type of document.'),
@@ -22,10 +22,5 @@ export const attachments = defineResource<Attachment>({
   // New attachments arrive as multipart uploads, never as JSON.
   input: { create: z.never(), update: z.object(editable).partial() },
   history: ownerPlace,
-  hooks: {
-    beforeUpdate: async (_ctx, row, values) => {
-      refuseOwnerChange(row, values);
-      return values;
-    },
-  },
+  hooks: { beforeUpdate: ownedHooks().beforeUpdate },
 });

@@ -5,7 +5,7 @@ import { Contact } from '../models';
 import { recordChange, toApiRecord } from '../rest/engine';
 import { defineResource, type WriteContext } from '../rest/resource';
 import { email, optionalText, phone, phoneExt, requiredText } from './fields';
-import { assertOwner, ownerInput, ownerPlace, refuseOwnerChange } from './owner';
+import { ownedHooks, ownerInput, ownerPlace } from './owner';
 
 const editable = {
   ...ownerInput,
@@ -29,15 +29,8 @@ export const contacts = defineResource<Contact>({
   input: { create: z.object(editable), update: z.object(editable).partial() },
   history: ownerPlace,
   hooks: {
-    beforeCreate: async (ctx, values) => {
-      await assertOwner(ctx.t, values);
-      return values;
-    },
+    ...ownedHooks(),
     afterCreate: (ctx, row) => keepOnePrimary(ctx, row),
-    beforeUpdate: async (_ctx, row, values) => {
-      refuseOwnerChange(row, values);
-      return values;
-    },
     afterUpdate: (ctx, row) => keepOnePrimary(ctx, row),
   },
 });

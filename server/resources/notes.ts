@@ -1,10 +1,12 @@
 // Notes on customer and billing accounts: newest first, at most 4,000 characters, edited only by
-// their author (an inverted-free CASL condition on authorId).
+// their author (a CASL condition on authorId).
 import { z } from 'zod';
 import { NOTE_MAX_LENGTH } from '../../config/vocabulary';
 import { Note } from '../models';
 import { defineResource } from '../rest/resource';
-import { assertOwner, ownerInput, ownerPlace, refuseOwnerChange } from './owner';
+import { ownedHooks, ownerInput, ownerPlace } from './owner';
+
+const owned = ownedHooks();
 
 const editable = {
   ...ownerInput,
@@ -23,13 +25,7 @@ export const notes = defineResource<Note>({
   input: { create: z.object(editable), update: z.object(editable).partial() },
   history: ownerPlace,
   hooks: {
-    beforeCreate: async (ctx, values) => {
-      await assertOwner(ctx.t, values);
-      return { ...values, authorId: ctx.user.id };
-    },
-    beforeUpdate: async (_ctx, row, values) => {
-      refuseOwnerChange(row, values);
-      return values;
-    },
+    ...owned,
+    beforeCreate: async (ctx, values) => ({ ...(await owned.beforeCreate(ctx, values)), authorId: ctx.user.id }),
   },
 });

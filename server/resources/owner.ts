@@ -4,7 +4,7 @@ import type { Transaction } from 'sequelize';
 import { z } from 'zod';
 import { invalid } from '../errors';
 import { BillingAccount, Customer } from '../models';
-import type { HistoryPlace, Values } from '../rest/resource';
+import type { HistoryPlace, ResourceDefinition, Values } from '../rest/resource';
 
 const ref = z.preprocess((v) => (v === '' ? null : v), z.coerce.number().int().positive().nullable()).optional();
 export const ownerInput = { customerId: ref, billingAccountId: ref };
@@ -46,4 +46,20 @@ export async function ownerPlace(row: Owned, t: Transaction): Promise<HistoryPla
   }
   const c = row.customerId ? await Customer.findByPk(row.customerId, { attributes: ['accountNumber', 'status'], transaction: t }) : null;
   return { accountNumber: c?.accountNumber ?? null, customerAccountNumber: c?.accountNumber ?? null, status: c?.status ?? null };
+}
+
+type OwnedHooks = Required<Pick<NonNullable<ResourceDefinition['hooks']>, 'beforeCreate' | 'beforeUpdate'>>;
+
+/** The hooks every owned record shares: a real owner on create, the same owner for good. */
+export function ownedHooks({ billing = true }: { billing?: boolean } = {}): OwnedHooks {
+  return {
+    beforeCreate: async (ctx, values) => {
+      await assertOwner(ctx.t, values, { billing });
+      return values;
+    },
+    beforeUpdate: async (_ctx, row, values) => {
+      refuseOwnerChange(row.get({ plain: true }) as Owned, values);
+      return values;
+    },
+  };
 }

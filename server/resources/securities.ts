@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { Security } from '../models';
 import { defineResource } from '../rest/resource';
 import { isoDate, oneOf, optionalText } from './fields';
-import { assertOwner, ownerPlace, refuseOwnerChange } from './owner';
+import { ownedHooks, ownerPlace } from './owner';
 
 export const SECURITY_TYPES = ['bond', 'letter_of_credit'] as const;
 
@@ -38,14 +38,5 @@ export const securities = defineResource<Security>({
     update: z.object(editable).partial(),
   },
   history: ownerPlace,
-  hooks: {
-    beforeCreate: async (ctx, values) => {
-      await assertOwner(ctx.t, values, { billing: false });
-      return values;
-    },
-    beforeUpdate: async (_ctx, row, values) => {
-      refuseOwnerChange(row, values);
-      return values;
-    },
-  },
+  hooks: ownedHooks({ billing: false }),
 });

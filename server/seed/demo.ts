@@ -8,7 +8,7 @@ import { hashPassword } from '../auth/passwords';
 import type { Database } from '../db';
 import { recordEvent } from '../domain/history';
 import { nextAccountNumber } from '../domain/numbers';
-import { BillingAccount, Customer, InsurancePolicy, User } from '../models';
+import { Agreement, BillingAccount, Contact, Customer, InsurancePolicy, Note, Security, User } from '../models';
 import { setSearchText, toApiRecord } from '../rest/engine';
 import { billingAccounts } from '../resources/billing-accounts';
 import { customers } from '../resources/customers';
@@ -43,6 +43,15 @@ const SURNAMES = ['Ashby', 'Brennan', 'Castellano', 'Dietrich', 'Eckert', 'Fenst
 const STREETS = ['Market St', 'Main St', 'Ridge Rd', 'Valley View Dr', 'Industrial Park Rd', 'Front St', 'Turnpike Rd', 'Mill Rd', 'Church St', 'Quarry Ln'];
 const CARRIERS = ['Keystone Mutual Insurance', 'Susquehanna Casualty', 'Allegheny Indemnity', 'Commonwealth Surety Co.'];
 const REGIONS = ['North', 'South', 'East', 'West', 'Central', 'Metro'];
+const GIVEN = ['Alex', 'Jordan', 'Casey', 'Riley', 'Taylor', 'Morgan', 'Jamie', 'Quinn', 'Drew', 'Robin'];
+const TITLES = ['Permit Coordinator', 'Accounts Payable', 'Right-of-Way Agent', 'Engineering Manager', 'Office Manager'];
+const NOTES = [
+  'Called to confirm the mailing address for invoices.',
+  'Certificate of insurance received by email; original to follow.',
+  'Customer asked that invoices for the western region go to the shared mailbox.',
+  'Bond renewal expected next quarter.',
+  'Spoke with the permit coordinator about the pending HOP applications.',
+];
 
 interface Plan {
   status: AccountStatus;
@@ -116,6 +125,7 @@ async function seedCustomer(t: Transaction, rnd: Random, p: Plan, actorId: numbe
       confirmationDueOn: `${year + 1}-04-30`,
     }, { transaction: t });
   }
+  await seedChildren(t, rnd, customer, slug, actorId);
   for (const [i, status] of p.billingStatuses.entries()) {
     const emailInvoices = rnd.chance(0.75);
     const districts = [district.code, ...(rnd.chance(0.25) ? [rnd.pick(DISTRICTS).code] : [])];
@@ -149,4 +159,38 @@ async function created(t: Transaction, def: typeof customers, row: Customer | Bi
     place: { accountNumber: row.accountNumber, customerAccountNumber: parentNumber ?? row.accountNumber, status: row.status },
     actorId, changes, reason: 'Demo data',
   });
+}
+
+/** Contacts, securities, agreements and notes of a customer; complete enough for its status. */
+async function seedChildren(t: Transaction, rnd: Random, customer: Customer, slug: string, actorId: number | null): Promise<void> {
+  const people = rnd.int(1, 3);
+  for (let i = 0; i < people; i++) {
+    const given = rnd.pick(GIVEN);
+    await Contact.create({
+      customerId: customer.id, billingAccountId: null,
+      name: `${given} ${rnd.pick(SURNAMES)}`, title: rnd.pick(TITLES),
+      email: `${given.toLowerCase()}.${i}@${slug}.example.com`, phone: `717-555-${String(rnd.int(200, 999)).padStart(4, '0')}`,
+      phoneExt: rnd.chance(0.3) ? String(rnd.int(100, 999)) : null, mobile: rnd.chance(0.4) ? `267-555-${String(rnd.int(100, 999)).padStart(4, '0')}` : null,
+      isPrimary: i === 0,
+    }, { transaction: t });
+  }
+  const year = new Date().getUTCFullYear();
+  if (customer.accountType === 'utility' && rnd.chance(0.6)) {
+    await Security.create({
+      customerId: customer.id, securityType: rnd.chance(0.7) ? 'bond' : 'letter_of_credit',
+      systemNumber: `SEC-${customer.accountNumber}`, issuerName: rnd.pick(CARRIERS), issuerNumber: `IS-${rnd.int(1000, 9999)}`,
+      issuerReference: `REF-${rnd.int(10000, 99999)}`, amount: `${rnd.pick([10000, 25000, 50000, 100000, 250000])}.00`,
+      effectiveOn: `${year - 1}-07-01`, expiresOn: `${year + rnd.int(0, 2)}-${String(rnd.int(1, 12)).padStart(2, '0')}-15`, blanket: rnd.chance(0.6),
+    }, { transaction: t });
+  }
+  if (customer.accountType === 'utility' && rnd.chance(0.5)) {
+    await Agreement.create({
+      customerId: customer.id, agreementType: rnd.pick(['Master Utility Agreement', 'Reimbursement Agreement', 'Maintenance Agreement']),
+      agreementNumber: `AG-${rnd.int(10000, 99999)}`, effectiveOn: `${year - rnd.int(1, 5)}-01-01`,
+      expiresOn: `${year + rnd.int(0, 4)}-12-31`, agreementStatus: 'active',
+    }, { transaction: t });
+  }
+  if (rnd.chance(0.4)) {
+    await Note.create({ customerId: customer.id, billingAccountId: null, text: rnd.pick(NOTES), authorId: actorId }, { transaction: t });
+  }
 }
