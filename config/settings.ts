@@ -9,6 +9,8 @@ export interface Settings {
   readonly production: boolean;
   readonly sessionSecret: string;
   readonly uploadLimitMb: number;
+  /** Calls a minute each API client may make to the interface for permit systems. */
+  readonly interfaceRatePerMinute: number;
   /** Origins other than the server's own from which state-changing requests are accepted. */
   readonly allowedOrigins: readonly string[];
 }
@@ -26,6 +28,7 @@ const schema = z.object({
   SESSION_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   CIMS_UPLOAD_LIMIT_MB: z.coerce.number().positive().max(1024).optional(),
   CIMS_ALLOWED_ORIGINS: z.string().optional(),
+  CIMS_INTERFACE_RATE_PER_MINUTE: z.coerce.number().int().positive().max(1_000_000).optional(),
 });
 
 export class SettingsError extends Error {}
@@ -47,6 +50,7 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     production,
     sessionSecret: e.SESSION_SECRET ?? DEV_SESSION_SECRET,
     uploadLimitMb: e.CIMS_UPLOAD_LIMIT_MB ?? 25,
+    interfaceRatePerMinute: e.CIMS_INTERFACE_RATE_PER_MINUTE ?? 600,
     allowedOrigins: (e.CIMS_ALLOWED_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
   };
 }

@@ -13,6 +13,7 @@ import { attachmentRoutes } from './domain/attachments';
 import { accountRoutes } from './domain/routes';
 import { errorHandler, notFound } from './errors';
 import { initModels } from './models';
+import { interfaceRouter } from './interfaces/routes';
 import { REGISTRY } from './resources';
 import { resourceRouter } from './rest/router';
 
@@ -62,6 +63,7 @@ export function createApp({ db, settings, adminDir = DEFAULT_ADMIN_DIR }: AppDep
     throw notFound('API route');
   });
   app.use('/api', api);
+  app.use('/interfaces/v1', interfaceRouter(db, { ratePerMinute: settings.interfaceRatePerMinute }));
 
   if (existsSync(join(adminDir, 'index.html'))) {
     app.use(express.static(adminDir, { index: false, maxAge: '1h' }));

@@ -8,7 +8,9 @@ import { loadSettings, SettingsError, type Settings } from '../config/settings';
 import { createApp, DEFAULT_ADMIN_DIR } from './app';
 import { openDatabase, prepareDatabase, type Database } from './db';
 import { createMigrator, migrate } from './db/migrator';
-import { Customer, initModels, User } from './models';
+import { ApiClient, Customer, initModels, User } from './models';
+import { createApiClient } from './interfaces/clients';
+import { PERMIT_SYSTEMS } from '../config/vocabulary';
 import { users } from './resources/users';
 import { createRecord } from './rest/engine';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoData, seedDemoUsers } from './seed/demo';
@@ -24,6 +26,9 @@ const USAGE = `Usage: cims <command>
                              create a user; password from CIMS_PASSWORD or a prompt
   seed --demo [--customers N]
                              load the demo data set
+  api-client add --name N --system S
+                             register a permit system; prints its bearer token once
+  api-client revoke --name N  revoke a permit system's token
 
 Configuration: DATABASE_URL, PORT, SESSION_SECRET, CIMS_UPLOAD_LIMIT_MB, NODE_ENV.`;
 
@@ -47,6 +52,10 @@ export async function main(argv: string[]): Promise<number> {
       return withDb(settings, (db) => addUser(db, rest.slice(1)));
     case 'seed':
       return withDb(settings, (db) => seed(db, rest));
+    case 'api-client':
+      if (rest[0] === 'add') return withDb(settings, (db) => addApiClient(db, rest.slice(1)));
+      if (rest[0] === 'revoke') return withDb(settings, (db) => revokeApiClient(db, rest.slice(1)));
+      throw new UsageError('Did you mean: cims api-client add … or cims api-client revoke …');
     case undefined:
     case 'help':
     case '--help':
@@ -146,6 +155,26 @@ async function seed(db: Database, args: string[]): Promise<void> {
   await seedDemoUsers(db);
   const made = await seedDemoData(db, { customers: count, seed: Date.now() % 100000 });
   console.log(`Loaded ${made.customers} customer accounts and ${made.billingAccounts} billing accounts; demo logins use "${DEMO_PASSWORD}".`);
+}
+
+async function addApiClient(db: Database, args: string[]): Promise<void> {
+  const { values } = parseArgs({ args, options: { name: { type: 'string' }, system: { type: 'string' } }, strict: true });
+  if (!values.name || !values.system) throw new UsageError('cims api-client add needs --name and --system.');
+  const system = values.system.toUpperCase();
+  if (!(PERMIT_SYSTEMS as readonly string[]).includes(system)) throw new UsageError(`The permit system is one of ${PERMIT_SYSTEMS.join(', ')}.`);
+  if (await ApiClient.findOne({ where: { name: values.name } })) throw new UsageError(`An API client named "${values.name}" exists already.`);
+  const { client, token } = await db.transaction((t) => createApiClient(t, values.name!, system));
+  console.log(`Registered API client ${client.name} for ${client.permitSystem}. Its bearer token, shown only this once:`);
+  console.log(token);
+}
+
+async function revokeApiClient(db: Database, args: string[]): Promise<void> {
+  const { values } = parseArgs({ args, options: { name: { type: 'string' } }, strict: true });
+  if (!values.name) throw new UsageError('cims api-client revoke needs --name.');
+  const client = await ApiClient.findOne({ where: { name: values.name } });
+  if (!client) throw new UsageError(`No API client is named "${values.name}".`);
+  await db.transaction((t) => client.update({ active: false, revokedAt: new Date() }, { transaction: t }));
+  console.log(`Revoked the token of ${client.name}.`);
 }
 
 async function prompt(question: string): Promise<string> {

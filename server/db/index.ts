@@ -24,8 +24,14 @@ export function openDatabase(url: string, { logging = false }: { logging?: boole
   return {
     sequelize,
     dialect: 'postgres',
-    // READ COMMITTED plus row locks (SELECT … FOR UPDATE) taken by the domain code.
-    transaction: (work) => sequelize.transaction(work),
+    // Write transactions take one advisory lock first and hold it to their end, so that they
+    // commit one at a time, in the order of the ids they give events: a reader of the change feed
+    // who has seen event N never later finds a smaller id committed. Taken before any row lock,
+    // it cannot deadlock; reads never take it. Across processes too, as it lives in the database.
+    transaction: (work) => sequelize.transaction(async (t) => {
+      await sequelize.query('SELECT pg_advisory_xact_lock(7265420)', { transaction: t });
+      return work(t);
+    }),
     close: () => sequelize.close(),
   };
 }

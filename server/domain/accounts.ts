@@ -13,6 +13,7 @@ import { findReadable, recordChange, toApiRecord, toApiRecords } from '../rest/e
 import type { ApiRecord, ResourceDefinition, WriteContext } from '../rest/resource';
 import { assertKeepsBillingAccount, liveBillingCount } from './billing-rules';
 import { insuranceInForce } from './insurance';
+import { inactivationStatus } from './work';
 import { billingAccounts } from '../resources/billing-accounts';
 import { customers } from '../resources/customers';
 import { billingActivationErrors, customerActivationErrors } from './requirements';
@@ -134,9 +135,14 @@ const CUSTOMER_ACTIONS: Record<AccountAction, Handler<Customer>> = {
     }
   },
   inactivate: async (ctx, customer, reason) => {
-    await apply(ctx, customer, 'inactivate', { status: 'inactive' }, reason);
-    for (const b of await billingOf(ctx.t, customer.id, ['preliminary', 'active', 'suspended', 'pending_inactivation'])) {
-      await apply(ctx, b, 'inactivate', { status: 'inactive', suspendedByCustomer: false }, reason);
+    // Billing accounts with work in process wait in Pending Inactivation, and so does the customer.
+    const billing = await billingOf(ctx.t, customer.id, ['preliminary', 'active', 'suspended']);
+    const targets = await Promise.all(billing.map((b) => inactivationStatus(ctx.t, b.id)));
+    const waiting = targets.includes('pending_inactivation')
+      || (await BillingAccount.count({ where: { customerId: customer.id, status: 'pending_inactivation' }, transaction: ctx.t })) > 0;
+    await apply(ctx, customer, 'inactivate', { status: waiting ? 'pending_inactivation' : 'inactive' }, reason);
+    for (const [i, b] of billing.entries()) {
+      await apply(ctx, b, 'inactivate', { status: targets[i], suspendedByCustomer: false }, reason);
     }
   },
 };
@@ -169,7 +175,7 @@ const BILLING_ACTIONS: Record<AccountAction, Handler<BillingAccount>> = {
   },
   inactivate: async (ctx, b, reason) => {
     await assertKeepsBillingAccount(ctx.t, await parentOf(ctx.t, b), [b.id], `inactivate billing account ${b.accountNumber}`);
-    await apply(ctx, b, 'inactivate', { status: 'inactive', suspendedByCustomer: false }, reason);
+    await apply(ctx, b, 'inactivate', { status: await inactivationStatus(ctx.t, b.id), suspendedByCustomer: false }, reason);
   },
 };
 

@@ -15,6 +15,7 @@ import type { ApiRecord, WriteContext } from '../rest/resource';
 import { billingAccounts } from '../resources/billing-accounts';
 import { assertKeepsBillingAccount } from './billing-rules';
 import { recordEvent } from './history';
+import { openWork } from './work';
 
 const request = z.object({
   ids: z.array(z.coerce.number().int().positive()).min(1, 'Choose at least one billing account.').max(500),
@@ -114,8 +115,13 @@ export async function recordMove(ctx: WriteContext, row: BillingAccount, fromCus
 /** What the reassign dialog shows before saving: each account, whether it can move, and why not. */
 export async function previewReassign(auth: Auth, ids: number[]): Promise<ApiRecord[]> {
   const rows = await BillingAccount.findAll({ where: { [Op.and]: [readWhere(billingAccounts, auth, {}), { id: { [Op.in]: ids } }] }, order: [['id', 'ASC']] });
+  const work = await openWork(undefined, rows.map((r) => r.id));
   return rows.map((row) => ({
     ...toApiRecord(billingAccounts, row, auth),
+    // The permit-system work in process that moves with the account, shown before saving.
+    workInProcess: work.filter((w) => w.billingAccountId === row.id).map((w) => ({
+      permitSystem: w.permitSystem, externalId: w.externalId, description: w.description, openedAt: w.openedAt.toISOString(),
+    })),
     movable: reassignable(row),
     why: reassignable(row) ? null : `${statusLabel(row.status)} billing accounts cannot be reassigned.`,
   }));

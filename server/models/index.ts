@@ -2,6 +2,7 @@
 import type { Sequelize } from 'sequelize';
 import { AccountNumber } from './account-number';
 import { Agreement } from './agreement';
+import { ApiClient } from './api-client';
 import { Attachment, AttachmentContent } from './attachment';
 import { BillingAccount } from './billing-account';
 import { Contact } from './contact';
@@ -13,15 +14,16 @@ import { Note } from './note';
 import { Security } from './security';
 import { Session } from './session';
 import { User } from './user';
+import { WorkItem } from './work-item';
 
-export { AccountNumber, Agreement, Attachment, AttachmentContent, BillingAccount, Contact, Customer, District, Event, InsurancePolicy, Note, Security, Session, User };
+export { AccountNumber, Agreement, ApiClient, Attachment, AttachmentContent, BillingAccount, Contact, Customer, District, Event, InsurancePolicy, Note, Security, Session, User, WorkItem };
 
 let initialised: Sequelize | null = null;
 
 /** Models are module singletons bound to one Sequelize instance per process (tests open one per file). */
 export function initModels(sequelize: Sequelize): void {
   if (initialised === sequelize) return;
-  for (const model of [AccountNumber, Agreement, Attachment, AttachmentContent, BillingAccount, Contact, Customer, District, Event, InsurancePolicy, Note, Security, Session, User]) model.initModel(sequelize);
+  for (const model of [AccountNumber, Agreement, ApiClient, Attachment, AttachmentContent, BillingAccount, Contact, Customer, District, Event, InsurancePolicy, Note, Security, Session, User, WorkItem]) model.initModel(sequelize);
   Customer.hasMany(BillingAccount, { as: 'billingAccounts', foreignKey: 'customerId' });
   BillingAccount.belongsTo(Customer, { as: 'customer', foreignKey: 'customerId' });
   Customer.hasOne(InsurancePolicy, { as: 'insurance', foreignKey: 'customerId' });

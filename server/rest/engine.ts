@@ -172,7 +172,8 @@ export async function recordChange(def: Definition, ctx: WriteContext, row: Mode
     entityId: Number(row.get(def.model.primaryKeyAttribute)),
     action,
     place: await def.history(row, ctx.t),
-    actorId: ctx.user.id,
+    // Id 0 is the system itself (an API client's report, the demo data): no user acted.
+    actorId: ctx.user.id > 0 ? ctx.user.id : null,
     changes,
     reason,
   });
