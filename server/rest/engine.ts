@@ -12,6 +12,7 @@ import { diff, recordEvent } from '../domain/history';
 import { forbidden, invalid, notFound, preconditionRequired, conflict, type FieldErrors } from '../errors';
 import type { ListQuery } from './query';
 import type { ApiRecord, ReadContext, ResourceDefinition, Values, WriteContext } from './resource';
+import { orderBy, sortKey } from './order';
 import { normalizeText } from './search';
 import { filterToWhere } from './where';
 
@@ -59,10 +60,7 @@ export function readWhere(def: Definition, auth: Auth, filter: ListQuery['filter
 
 export async function listRecords(def: Definition, auth: Auth, query: ListQuery): Promise<{ records: ApiRecord[]; total: number; start: number }> {
   const where = readWhere(def, auth, query.filter);
-  const pk = def.model.primaryKeyAttribute;
-  const sortField = query.sort.field === 'id' ? pk : query.sort.field;
-  const order: [string, string][] = [[sortField, query.sort.order]];
-  if (sortField !== pk) order.push([pk, query.sort.order]);
+  const order = orderBy(def.model, sortKey(def.model, query.sort.field, query.sort.order));
   if (!query.range) {
     const rows = await def.model.findAll({ where, order });
     return { records: await toApiRecords(def, rows, auth), total: rows.length, start: 0 };

@@ -4,6 +4,7 @@ import type { Model } from 'sequelize';
 import { authOf } from '../auth/context';
 import type { Database } from '../db';
 import { createRecord, deleteRecord, findReadable, listRecords, toApiRecords, updateRecord } from './engine';
+import { exportCsv } from './export';
 import { contentRange, parseListQuery } from './query';
 import type { ResourceDefinition } from './resource';
 
@@ -16,6 +17,12 @@ export function resourceRouter(def: ResourceDefinition<Model>, db: Database): Ro
     const { records, total, start } = await listRecords(def, auth, query);
     if (query.range) res.set('Content-Range', contentRange(def.name, start, records.length, total));
     res.json(records);
+  });
+
+  router.get('/export.csv', async (req, res) => {
+    const query = parseListQuery(rawQuery(req), def);
+    // Every matching row, whatever range the list had.
+    await exportCsv(def, authOf(req), { ...query, range: null }, res);
   });
 
   router.get('/:id', async (req, res) => {
