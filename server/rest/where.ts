@@ -2,7 +2,7 @@
 // against the model so that a bad filter is a 400 and never reaches the database as an error.
 import { Op, Sequelize, type ModelStatic, type Model, type WhereOptions } from 'sequelize';
 import { badRequest } from '../errors';
-import { containsPattern } from './search';
+import { containsPattern, normalizeText } from './search';
 
 export type CustomFilter = (value: unknown) => WhereOptions;
 
@@ -32,14 +32,24 @@ export function filterToWhere(model: ModelStatic<Model>, filter: Readonly<Record
   return where;
 }
 
+/** SQLite tables whose search text has an FTS5 trigram index beside them (migration 004). */
+const TRIGRAM_INDEXED = new Set(['customers', 'billing_accounts']);
+
 function searchWhere(model: ModelStatic<Model>, value: unknown, attribute: string | undefined): WhereOptions | null {
   if (!attribute) throw badRequest('This list cannot be searched with q.');
   if (typeof value !== 'string') throw badRequest('The search text q must be a string.');
   if (value.trim() === '') return null;
+  const sequelize = model.sequelize!;
+  const like = containsPattern(value);
+  // An ESCAPE clause keeps SQLite's trigram index from answering, so it is only added when needed.
+  const pattern = like.includes('\\') ? `${sequelize.escape(like)} ESCAPE '\\'` : sequelize.escape(like);
+  const table = model.getTableName() as string;
+  // A trigram index answers terms of three characters or more; shorter ones scan.
+  if (sequelize.getDialect() === 'sqlite' && TRIGRAM_INDEXED.has(table) && normalizeText(value).length >= 3) {
+    return { [model.primaryKeyAttribute]: { [Op.in]: Sequelize.literal(`(SELECT rowid FROM ${table}_search WHERE search_text LIKE ${pattern})`) } };
+  }
   const column = model.getAttributes()[attribute]?.field ?? attribute;
-  return Sequelize.where(Sequelize.col(`${model.name}.${column}`), {
-    [Op.like]: Sequelize.literal(`${model.sequelize!.escape(containsPattern(value))} ESCAPE '\\'`),
-  });
+  return Sequelize.where(Sequelize.col(`${model.name}.${column}`), { [Op.like]: Sequelize.literal(pattern) });
 }
 
 const RANGE = /^(.+)_(gte|lte)$/;
@@ -91,8 +101,17 @@ export function coerce(kind: Kind, value: unknown, key: string): string | number
       if (value === 'true' || value === 'false') return value === 'true';
       return typeof value === 'boolean' ? value : fail();
     case 'date':
-      return typeof value === 'string' && ISO_DATE.test(value) && !Number.isNaN(Date.parse(value)) ? value : fail();
+      return typeof value === 'string' && ISO_DATE.test(value) && !Number.isNaN(Date.parse(value)) && realDay(value) ? value : fail();
     default:
       return typeof value === 'string' || typeof value === 'number' ? String(value) : fail();
   }
+}
+
+/**
+ * Whether the YYYY-MM-DD part names a real day. Date.parse rolls 2026-02-30 over to March 2, but
+ * PostgreSQL refuses it, which made such a filter a 500 there (and silently another day on SQLite).
+ */
+function realDay(value: string): boolean {
+  const day = value.slice(0, 10);
+  return new Date(`${day}T00:00:00Z`).toISOString().slice(0, 10) === day;
 }
