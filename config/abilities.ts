@@ -6,7 +6,7 @@ import { AbilityBuilder, createMongoAbility, type MongoAbility, type MongoQuery,
 import type { ResourceName } from './resources';
 import type { AccountAction, Role } from './vocabulary';
 
-export type Action = 'manage' | 'read' | 'create' | 'update' | 'delete' | 'export' | 'reassign' | AccountAction;
+export type Action = 'manage' | 'read' | 'create' | 'update' | 'delete' | 'export' | 'import' | 'reassign' | AccountAction;
 /** A resource name, or one record of it marked with subject(name, record). */
 export type Subject = ResourceName | 'all' | SubjectRecord;
 export type SubjectRecord = { readonly __caslSubjectType__?: ResourceName } & object;
@@ -22,7 +22,7 @@ export interface AbilityUser {
 const ACCOUNTS: ResourceName[] = ['customers', 'billing-accounts'];
 /** Records kept under an account, edited by Account Managers along with it. */
 const ACCOUNT_RECORDS: ResourceName[] = ['contacts', 'insurance-policies', 'securities', 'agreements', 'attachments'];
-const ACCOUNT_DATA: ResourceName[] = [...ACCOUNTS, ...ACCOUNT_RECORDS, 'notes', 'events', 'districts'];
+const ACCOUNT_DATA: ResourceName[] = [...ACCOUNTS, ...ACCOUNT_RECORDS, 'notes', 'saved-searches', 'events', 'districts'];
 
 type Builder = AbilityBuilder<AppAbility>;
 
@@ -31,8 +31,10 @@ const ROLE_RULES: Record<Role, (b: Builder, user: AbilityUser) => void> = {
     can('read', ACCOUNT_DATA);
     cannot('read', 'customers', 'fein').because('The full FEIN is shown to Central Office only.');
   },
-  analyst: ({ can, cannot }) => {
+  analyst: ({ can, cannot }, user) => {
     can(['read', 'export'], ACCOUNT_DATA);
+    can('create', 'saved-searches');
+    can(['update', 'delete'], 'saved-searches', { ownerId: user.id });
     cannot('read', 'customers', 'fein').because('The full FEIN is shown to Central Office only.');
   },
   administrator: ({ can }) => {
@@ -44,6 +46,8 @@ const ROLE_RULES: Record<Role, (b: Builder, user: AbilityUser) => void> = {
     can('create', 'notes');
     can(['update', 'delete'], 'notes', { authorId: user.id });
     can(['activate', 'return'], ACCOUNTS);
+    can('create', 'saved-searches');
+    can(['update', 'delete'], 'saved-searches', { ownerId: user.id });
     cannot('activate', ACCOUNTS, { submittedById: user.id }).because(
       'You submitted this account; another Authorizer must activate it.',
     );
@@ -51,8 +55,10 @@ const ROLE_RULES: Record<Role, (b: Builder, user: AbilityUser) => void> = {
   account_manager: ({ can }, user) => {
     can('read', ACCOUNT_DATA);
     // Notes are kept by their authors: anyone of Central Office writes them, only the author edits.
-    can('create', 'notes');
+    can('create', ['notes', 'saved-searches']);
     can(['update', 'delete'], 'notes', { authorId: user.id });
+    can(['update', 'delete'], 'saved-searches', { ownerId: user.id });
+    can('import', ACCOUNTS);
     can(['create', 'update', 'delete', 'submit', 'suspend', 'reinstate', 'inactivate'], ACCOUNTS);
     can(['create', 'update', 'delete'], ACCOUNT_RECORDS);
     can('reassign', 'billing-accounts');

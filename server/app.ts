@@ -10,6 +10,7 @@ import { authRouter } from './auth/routes';
 import { sessionMiddleware } from './auth/sessions';
 import type { Database } from './db';
 import { attachmentRoutes } from './domain/attachments';
+import { importRoutes } from './domain/import-routes';
 import { accountRoutes } from './domain/routes';
 import { errorHandler, notFound } from './errors';
 import { initModels } from './models';
@@ -58,6 +59,7 @@ export function createApp({ db, settings, adminDir = DEFAULT_ADMIN_DIR }: AppDep
   });
   api.use(accountRoutes(db));
   api.use(attachmentRoutes(db, settings.uploadLimitMb));
+  api.use(importRoutes(db, settings.uploadLimitMb));
   for (const name of RESOURCES) api.use(`/${name}`, resourceRouter(REGISTRY[name], db));
   api.use(() => {
     throw notFound('API route');

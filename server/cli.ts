@@ -1,6 +1,7 @@
 // The `cims` command: start (the developer's one-step run), serve, migrate, user add, seed.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { stringify as stringifyCsv } from 'csv-stringify/sync';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
@@ -10,6 +11,7 @@ import { openDatabase, prepareDatabase, type Database } from './db';
 import { createMigrator, migrate } from './db/migrator';
 import { ApiClient, Customer, initModels, User } from './models';
 import { createApiClient } from './interfaces/clients';
+import { importCsv } from './domain/import';
 import { PERMIT_SYSTEMS } from '../config/vocabulary';
 import { users } from './resources/users';
 import { createRecord } from './rest/engine';
@@ -26,6 +28,8 @@ const USAGE = `Usage: cims <command>
                              create a user; password from CIMS_PASSWORD or a prompt
   seed --demo [--customers N]
                              load the demo data set
+  import customers|billing-accounts FILE.csv [--dry-run] [--report REPORT.csv]
+                             load accounts from a former system (all or nothing; by legacyReference)
   api-client add --name N --system S
                              register a permit system; prints its bearer token once
   api-client revoke --name N  revoke a permit system's token
@@ -33,6 +37,12 @@ const USAGE = `Usage: cims <command>
 Configuration: DATABASE_URL, PORT, SESSION_SECRET, CIMS_UPLOAD_LIMIT_MB, NODE_ENV.`;
 
 class UsageError extends Error {}
+/** Ends the command with this exit code after it has said why. */
+class ExitError extends Error {
+  constructor(readonly code: number) {
+    super(`exit ${code}`);
+  }
+}
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -52,6 +62,8 @@ export async function main(argv: string[]): Promise<number> {
       return withDb(settings, (db) => addUser(db, rest.slice(1)));
     case 'seed':
       return withDb(settings, (db) => seed(db, rest));
+    case 'import':
+      return withDb(settings, (db) => importFile(db, rest));
     case 'api-client':
       if (rest[0] === 'add') return withDb(settings, (db) => addApiClient(db, rest.slice(1)));
       if (rest[0] === 'revoke') return withDb(settings, (db) => revokeApiClient(db, rest.slice(1)));
@@ -157,6 +169,38 @@ async function seed(db: Database, args: string[]): Promise<void> {
   console.log(`Loaded ${made.customers} customer accounts and ${made.billingAccounts} billing accounts; demo logins use "${DEMO_PASSWORD}".`);
 }
 
+async function importFile(db: Database, args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({ args, options: { 'dry-run': { type: 'boolean' }, report: { type: 'string' } }, allowPositionals: true, strict: true });
+  const [resource, file] = positionals;
+  if ((resource !== 'customers' && resource !== 'billing-accounts') || !file) throw new UsageError('Usage: cims import customers|billing-accounts FILE.csv [--dry-run] [--report REPORT.csv]');
+  const system = { id: 0, username: 'cims', fullName: 'cims import', roles: ['account_manager' as const], district: null };
+  const started = Date.now();
+  const result = await importCsv(db, { user: system, ability: abilityFromRules(defineRulesFor(system)) }, resource, readFileSync(file, 'utf8'), {
+    dryRun: values['dry-run'],
+    onProgress: (done, total) => progress(done, total),
+  });
+  if (process.stderr.isTTY) process.stderr.write('\n');
+  for (const e of result.fileErrors) console.error(e);
+  const refused = result.results.filter((r) => r.outcome === 'refused');
+  for (const r of refused.slice(0, 20)) console.error(`  row ${r.row}${r.legacyReference ? ` (${r.legacyReference})` : ''}: ${Object.entries(r.errors).map(([f, m]) => `${f}: ${m}`).join('; ')}`);
+  if (refused.length > 20) console.error(`  … and ${refused.length - 20} more refused rows (see the report).`);
+  const { created, updated, unchanged } = result.counts;
+  const seconds = (Date.now() - started) / 1000;
+  console.log(`${result.dryRun ? 'Dry run: ' : ''}${result.rows} rows: ${created} to create, ${updated} to update, ${unchanged} unchanged, ${refused.length} refused. ${result.written ? `Written in ${seconds.toFixed(1)} s.` : 'Nothing was written.'}`);
+  if (values.report) {
+    writeFileSync(values.report, stringifyCsv(result.results.map((r) => [r.row, r.legacyReference ?? '', r.outcome, r.accountNumber ?? '', Object.entries(r.errors).map(([f, m]) => `${f}: ${m}`).join('; ')]), { header: true, columns: ['row', 'legacyReference', 'outcome', 'accountNumber', 'errors'] }));
+    console.log(`Report written to ${values.report}.`);
+  }
+  if (result.fileErrors.length || refused.length) throw new ExitError(1);
+}
+
+function progress(done: number, total: number): void {
+  if (!process.stderr.isTTY) return;
+  const width = 30;
+  const filled = Math.round((done / total) * width);
+  process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}`);
+}
+
 async function addApiClient(db: Database, args: string[]): Promise<void> {
   const { values } = parseArgs({ args, options: { name: { type: 'string' }, system: { type: 'string' } }, strict: true });
   if (!values.name || !values.system) throw new UsageError('cims api-client add needs --name and --system.');
@@ -188,6 +232,7 @@ async function prompt(question: string): Promise<string> {
 }
 
 export function reportError(err: unknown): number {
+  if (err instanceof ExitError) return err.code;
   if (err instanceof UsageError || err instanceof SettingsError) {
     console.error(err.message);
     return 2;

@@ -16,6 +16,8 @@ export class BillingAccount extends Model<InferAttributes<BillingAccount>, Infer
   declare invoiceMethod: CreationOptional<InvoiceMethod>;
   declare invoiceEmailPrimary: string | null;
   declare invoiceEmailSecondary: string | null;
+  /** The account's reference in the system it was loaded from, if any. */
+  declare legacyReference: CreationOptional<string | null>;
   declare districts: CreationOptional<string[]>;
   /** Set when the customer's suspension suspended this account, so that reinstating the customer restores it. */
   declare suspendedByCustomer: CreationOptional<boolean>;
@@ -39,6 +41,7 @@ export class BillingAccount extends Model<InferAttributes<BillingAccount>, Infer
         invoiceMethod: { type: DataTypes.STRING(16), allowNull: false, defaultValue: 'email' },
         invoiceEmailPrimary: optionalString(254),
         invoiceEmailSecondary: optionalString(254),
+        legacyReference: optionalString(64),
         districts: {
           type: DataTypes.STRING(200),
           allowNull: false,

@@ -18,6 +18,8 @@ export class Customer extends Model<InferAttributes<Customer>, InferCreationAttr
   declare fein: string | null;
   declare bpid: string | null;
   declare bpName: string | null;
+  /** The account's reference in the system it was loaded from, if any. */
+  declare legacyReference: CreationOptional<string | null>;
   declare status: CreationOptional<AccountStatus>;
   declare submittedAt: Date | null;
   declare submittedById: number | null;
@@ -40,6 +42,7 @@ export class Customer extends Model<InferAttributes<Customer>, InferCreationAttr
         fein: optionalString(9),
         bpid: optionalString(20),
         bpName: optionalString(200),
+        legacyReference: optionalString(64),
         ...lifecycleColumns,
         version: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
         createdAt: DataTypes.DATE,

@@ -11,6 +11,7 @@ import { districts } from './districts';
 import { events } from './events';
 import { insurancePolicies } from './insurance-policies';
 import { notes } from './notes';
+import { savedSearches } from './saved-searches';
 import { securities } from './securities';
 import { users } from './users';
 
@@ -23,6 +24,7 @@ export const REGISTRY: Record<ResourceName, ResourceDefinition<Model>> = {
   agreements,
   attachments,
   notes,
+  'saved-searches': savedSearches,
   events: events,
   users: users,
   districts: districts,
