@@ -10,7 +10,7 @@ import { nextAccountNumber } from '../domain/numbers';
 import { assertMovable, recordMove } from '../domain/reassign';
 import { assertKeepsBillingAccount } from '../domain/billing-rules';
 import { defineResource } from '../rest/resource';
-import { districtLike } from './districts';
+import { billingIdsInDistricts } from './districts';
 import { email, oneOf, optionalText, requiredText, usState, zip } from './fields';
 
 const editable = {
@@ -39,7 +39,7 @@ export const billingAccounts = defineResource<BillingAccount>({
   sortable: ['accountNumber', 'billingName', 'status', 'city', 'state', 'permitSystem', 'invoiceMethod', 'customerId', 'submittedAt', 'createdAt', 'updatedAt'],
   filterable: ['accountNumber', 'customerId', 'billingName', 'status', 'city', 'state', 'zip', 'permitSystem', 'invoiceMethod', 'submittedAt', 'submittedById', 'createdAt', 'updatedAt'],
   filters: {
-    district: (value) => Sequelize.literal(districtLike(value, '"BillingAccount"."districts"')),
+    district: (value) => ({ id: { [Op.in]: Sequelize.literal(billingIdsInDistricts(value)) } }),
     submitted: (value) => (value === true || value === 'true'
       ? { status: 'preliminary', submittedAt: { [Op.ne]: null } }
       : { submittedAt: { [Op.is]: null } }),

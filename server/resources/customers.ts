@@ -8,7 +8,7 @@ import { nextAccountNumber } from '../domain/numbers';
 import { recordChange, toApiRecord } from '../rest/engine';
 import { defineResource } from '../rest/resource';
 import { billingAccounts } from './billing-accounts';
-import { districtLike } from './districts';
+import { billingIdsInDistricts } from './districts';
 import { email, fein, formatFein, maskFein, oneOf, optionalText, phone, phoneExt, requiredText, usState, zip } from './fields';
 
 const editable = {
@@ -39,7 +39,7 @@ export const customers = defineResource<Customer>({
   filters: {
     // Customers serving a district: those with a billing account that serves it.
     district: (value) => ({
-      id: { [Op.in]: Sequelize.literal(`(SELECT customer_id FROM billing_accounts WHERE ${districtLike(value, 'billing_accounts.districts')})`) },
+      id: { [Op.in]: Sequelize.literal(`(SELECT customer_id FROM billing_accounts WHERE id IN ${billingIdsInDistricts(value)})`) },
     }),
     // The Authorizer's queue: submitted drafts.
     submitted: (value) => (value === true || value === 'true'

@@ -22,7 +22,8 @@ export function districtCodes(value: unknown): string[] {
   return codes;
 }
 
-/** SQL that is true when the ",a,b," districts column names any of the codes; codes are validated first. */
-export function districtLike(value: unknown, column: string): string {
-  return `(${districtCodes(value).map((c) => `${column} LIKE '%,${c},%'`).join(' OR ')})`;
+/** A subquery of the ids of billing accounts serving any of the districts (codes are validated first). */
+export function billingIdsInDistricts(value: unknown): string {
+  const codes = districtCodes(value).map((c) => `'${c}'`).join(', ');
+  return `(SELECT billing_account_id FROM billing_account_districts WHERE district IN (${codes}))`;
 }
