@@ -38,7 +38,7 @@ const ROLE_RULES: Record<Role, (b: Builder, user: AbilityUser) => void> = {
     cannot('read', 'customers', 'fein').because('The full FEIN is shown to Central Office only.');
   },
   administrator: ({ can }) => {
-    can('manage', 'users');
+    can('manage', ['users', 'api-clients']);
     can('read', ['events', 'districts']);
   },
   authorizer: ({ can, cannot }, user) => {

@@ -14,6 +14,7 @@ import { importRoutes } from './domain/import-routes';
 import { accountRoutes } from './domain/routes';
 import { errorHandler, notFound } from './errors';
 import { initModels } from './models';
+import { apiClientRoutes } from './interfaces/admin-routes';
 import { interfaceRouter } from './interfaces/routes';
 import { REGISTRY } from './resources';
 import { resourceRouter } from './rest/router';
@@ -60,6 +61,7 @@ export function createApp({ db, settings, adminDir = DEFAULT_ADMIN_DIR }: AppDep
   api.use(accountRoutes(db));
   api.use(attachmentRoutes(db, settings.uploadLimitMb));
   api.use(importRoutes(db, settings.uploadLimitMb));
+  api.use(apiClientRoutes(db));
   for (const name of RESOURCES) api.use(`/${name}`, resourceRouter(REGISTRY[name], db));
   api.use(() => {
     throw notFound('API route');

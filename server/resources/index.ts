@@ -3,6 +3,7 @@ import type { Model } from 'sequelize';
 import type { ResourceName } from '../../config/resources';
 import type { ResourceDefinition } from '../rest/resource';
 import { agreements } from './agreements';
+import { apiClients } from './api-clients';
 import { attachments } from './attachments';
 import { billingAccounts } from './billing-accounts';
 import { contacts } from './contacts';
@@ -16,7 +17,7 @@ import { securities } from './securities';
 import { users } from './users';
 
 export const REGISTRY: Record<ResourceName, ResourceDefinition<Model>> = {
-  customers: customers,
+  customers,
   'billing-accounts': billingAccounts,
   contacts,
   'insurance-policies': insurancePolicies,
@@ -25,7 +26,8 @@ export const REGISTRY: Record<ResourceName, ResourceDefinition<Model>> = {
   attachments,
   notes,
   'saved-searches': savedSearches,
-  events: events,
-  users: users,
-  districts: districts,
+  events,
+  users,
+  'api-clients': apiClients,
+  districts,
 };
