@@ -1,4 +1,6 @@
 // jsdom lacks the fetch family that react-router 7 and ra-data-simple-rest use; lend it Node's.
+// setImmediate too: without it React's scheduler falls back to a MessageChannel port, which keeps
+// Node's event loop alive so that jest never exits.
 const JSDOMEnvironment = require('jest-environment-jsdom').default;
 const { TextEncoder, TextDecoder } = require('node:util');
 
@@ -10,6 +12,7 @@ class Environment extends JSDOMEnvironment {
       TextEncoder, TextDecoder, structuredClone,
       Request, Response, Headers, fetch, AbortController, AbortSignal, FormData, Blob,
       ReadableStream, TransformStream, WritableStream, BroadcastChannel, MessageChannel, MessagePort,
+      setImmediate, clearImmediate,
     });
   }
 }

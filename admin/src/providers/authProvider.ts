@@ -75,6 +75,9 @@ function statusOf(error: unknown): number | undefined {
 export interface CimsAuthProvider extends AuthProvider {
   /** The signed-in user, fetched once and kept until logout or a 401. */
   me(): Promise<Me | null>;
+  getIdentity: NonNullable<AuthProvider['getIdentity']>;
+  getPermissions: NonNullable<AuthProvider['getPermissions']>;
+  canAccess: NonNullable<AuthProvider['canAccess']>;
 }
 
 export function buildAuthProvider(fetchMe: FetchMe = defaultFetchMe, post: Post = defaultPost): CimsAuthProvider {
