@@ -30,7 +30,12 @@ export const insurancePolicies = defineResource<InsurancePolicy>({
   fields: ['customerId', 'insuranceType', 'systemInsuranceId', 'carrier', 'policyNumber', 'policyExpiresOn', 'confirmationDueOn', 'version', 'createdAt', 'updatedAt'],
   sortable: ['customerId', 'insuranceType', 'carrier', 'policyNumber', 'policyExpiresOn', 'confirmationDueOn'],
   filterable: ['customerId', 'insuranceType', 'carrier', 'policyNumber', 'policyExpiresOn', 'confirmationDueOn'],
-  input: { create: z.object(editable), update: z.object(editable).partial() },
+  input: {
+    create: z.object(editable),
+    // On update the past-date check moves to beforeUpdate, so that a stored confirmation date that has
+    // since passed, sent back unchanged with the whole record, does not block every other edit.
+    update: z.object({ ...editable, confirmationDueOn: isoDate }).partial(),
+  },
   history: async (row, t) => {
     const customer = await Customer.findByPk(row.customerId, { attributes: ['accountNumber', 'status'], transaction: t });
     return { accountNumber: customer?.accountNumber ?? null, customerAccountNumber: customer?.accountNumber ?? null, status: customer?.status ?? null };
@@ -47,6 +52,10 @@ export const insurancePolicies = defineResource<InsurancePolicy>({
     beforeUpdate: async (_ctx, row, values) => {
       if (values.customerId !== undefined && Number(values.customerId) !== row.customerId) {
         throw invalid({ customerId: 'Insurance stays with its customer account.' });
+      }
+      const due = values.confirmationDueOn;
+      if (typeof due === 'string' && due !== row.confirmationDueOn && due < today()) {
+        throw invalid({ confirmationDueOn: 'The confirmation date cannot be in the past.' });
       }
       return values;
     },

@@ -15,7 +15,11 @@ export function resourceRouter(def: ResourceDefinition<Model>, db: Database): Ro
     const auth = authOf(req);
     const query = parseListQuery(rawQuery(req), def);
     const { records, total, start } = await listRecords(def, auth, query);
-    if (query.range) res.set('Content-Range', contentRange(def.name, start, records.length, total));
+    if (query.range) {
+      res.set('Content-Range', contentRange(def.name, start, records.length, total));
+      // The contract exposes Content-Range to CORS, so that a client of an allowed origin can read the total.
+      res.set('Access-Control-Expose-Headers', 'Content-Range');
+    }
     res.json(records);
   });
 

