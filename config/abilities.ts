@@ -22,17 +22,26 @@ export interface AbilityUser {
 const ACCOUNTS: ResourceName[] = ['customers', 'billing-accounts'];
 /** Records kept under an account, edited by Account Managers along with it. */
 const ACCOUNT_RECORDS: ResourceName[] = ['contacts', 'insurance-policies', 'securities', 'agreements', 'attachments'];
-const ACCOUNT_DATA: ResourceName[] = [...ACCOUNTS, ...ACCOUNT_RECORDS, 'notes', 'saved-searches', 'events', 'districts'];
+const ACCOUNT_DATA: ResourceName[] = [...ACCOUNTS, ...ACCOUNT_RECORDS, 'notes', 'saved-searches', 'districts'];
+/** The history of accounts; events about users and API clients are the administrator's audit log alone. */
+const ACCOUNT_EVENTS = { entityType: { $in: [...ACCOUNTS, ...ACCOUNT_RECORDS, 'notes'] } };
 
 type Builder = AbilityBuilder<AppAbility>;
 
+/** What every role that works with accounts reads: the accounts, what they hold, their history. */
+function readAccounts(can: Builder['can']): void {
+  can('read', ACCOUNT_DATA);
+  can('read', 'events', ACCOUNT_EVENTS);
+}
+
 const ROLE_RULES: Record<Role, (b: Builder, user: AbilityUser) => void> = {
   district_viewer: ({ can, cannot }) => {
-    can('read', ACCOUNT_DATA);
+    readAccounts(can);
     cannot('read', 'customers', 'fein').because('The full FEIN is shown to Central Office only.');
   },
   analyst: ({ can, cannot }, user) => {
-    can(['read', 'export'], ACCOUNT_DATA);
+    readAccounts(can);
+    can('export', [...ACCOUNT_DATA, 'events']);
     can('create', 'saved-searches');
     can(['update', 'delete'], 'saved-searches', { ownerId: user.id });
     cannot('read', 'customers', 'fein').because('The full FEIN is shown to Central Office only.');
@@ -42,7 +51,7 @@ const ROLE_RULES: Record<Role, (b: Builder, user: AbilityUser) => void> = {
     can('read', ['events', 'districts']);
   },
   authorizer: ({ can, cannot }, user) => {
-    can('read', ACCOUNT_DATA);
+    readAccounts(can);
     can('create', 'notes');
     can(['update', 'delete'], 'notes', { authorId: user.id });
     can(['activate', 'return'], ACCOUNTS);
@@ -53,7 +62,7 @@ const ROLE_RULES: Record<Role, (b: Builder, user: AbilityUser) => void> = {
     );
   },
   account_manager: ({ can }, user) => {
-    can('read', ACCOUNT_DATA);
+    readAccounts(can);
     // Notes are kept by their authors: anyone of Central Office writes them, only the author edits.
     can('create', ['notes', 'saved-searches']);
     can(['update', 'delete'], 'notes', { authorId: user.id });

@@ -179,7 +179,12 @@ export async function recordChange(def: Definition, ctx: WriteContext, row: Mode
 
 export function setSearchText(def: Definition, row: Model): void {
   if (!def.searchFields) return;
-  const text = def.searchFields.map((f) => searchable(row.get(f))).join(' ');
+  // A field is found both as stored and as the API shows it (a FEIN as 251234567 and 25-1234567).
+  const text = def.searchFields.map((f) => {
+    const value = row.get(f);
+    const format = def.format?.[f];
+    return format && value !== null && value !== undefined ? `${searchable(value)} ${String(format(value))}` : searchable(value);
+  }).join(' ');
   row.set('searchText', normalizeText(text));
 }
 

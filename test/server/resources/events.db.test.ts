@@ -66,6 +66,18 @@ describeDb(`events on ${dialect}`, () => {
     expect(billingEvents[3].changes).toEqual({ status: ['active', 'suspended'], suspendedByCustomer: [false, true] });
   });
 
+  it('events about users are the administrator\'s audit log alone', async () => {
+    const made = await as.admin.post('/api/users').send({ username: 'audited', fullName: 'Audited User', roles: ['analyst'], password: 'Long-enough-42' });
+    expect(made.status).toBe(201);
+    const q = `/api/events${listQuery({ filter: { entityType: 'users', entityId: made.body.id } })}`;
+    expect((await as.admin.get(q)).body).toEqual([expect.objectContaining({ action: 'create', entityType: 'users' })]);
+    for (const who of ['manager', 'authorizer', 'district', 'analyst'] as const) {
+      const r = await as[who].get(q);
+      expect(r.status).toBe(200);
+      expect(r.body).toEqual([]);
+    }
+  });
+
   it('a delete records the record as it was', async () => {
     const c = (await as.manager.post('/api/customers').send({ name: 'Short-lived' })).body;
     expect((await as.manager.delete(`/api/customers/${c.id}`)).status).toBe(200);
