@@ -139,7 +139,9 @@ export function ReassignDialog({ open, onClose, candidates, initialIds, accountT
               {preview.map((p) => (
                 <div key={p.id}>
                   {String(p.accountNumber)} {String(p.billingName)}: {p.movable ? 'can move.' : p.why}
-                  {typeof p.workInProcess === 'number' && p.workInProcess > 0 ? ` Work in process in a permit system: ${p.workInProcess}.` : ''}
+                  {p.workInProcess.length > 0
+                    ? ` Work in process that moves with it: ${p.workInProcess.map((w) => `${w.permitSystem} ${w.externalId}${w.description ? ` (${w.description})` : ''}`).join(', ')}.`
+                    : ''}
                 </div>
               ))}
             </Alert>

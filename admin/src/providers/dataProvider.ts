@@ -19,7 +19,13 @@ export interface ReassignParams {
   reason: string;
 }
 
-export type PreviewRecord = RaRecord & { movable: boolean; why: string | null };
+export interface WorkInProcess {
+  permitSystem: string;
+  externalId: string;
+  description: string | null;
+  openedAt: string;
+}
+export type PreviewRecord = RaRecord & { movable: boolean; why: string | null; workInProcess: WorkInProcess[] };
 
 export interface CimsDataProvider extends DataProvider {
   action(resource: AccountResource, id: Identifier, action: AccountAction, body?: { reason?: string }): Promise<{ data: RaRecord }>;

@@ -97,7 +97,7 @@ export function fakeDataProvider(db: Db, overrides: Partial<Record<keyof CimsDat
     deleteMany: jest.fn(async () => ({ data: [] })),
     action: jest.fn(async (resource: string, id: Identifier) => ({ data: { ...find(resource, id) } })),
     reassign: jest.fn(async ({ ids }: { ids: Identifier[] }) => ({ data: ids.map((id) => find('billing-accounts', id)) })),
-    reassignPreview: jest.fn(async (ids: Identifier[]) => ({ data: ids.map((id) => ({ ...find('billing-accounts', id), movable: true, why: null })) })),
+    reassignPreview: jest.fn(async (ids: Identifier[]) => ({ data: ids.map((id) => ({ ...find('billing-accounts', id), movable: true, why: null, workInProcess: [] })) })),
     ...overrides,
   } as unknown as FakeDataProvider;
   return provider;
