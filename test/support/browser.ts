@@ -1,5 +1,6 @@
 // Real-browser journeys: the real server (built admin UI + API) on a fresh SQLite database,
 // driven through Debian's Chromium with playwright-core.
+import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -19,6 +20,10 @@ export interface BrowserRig {
   readonly base: string;
   readonly browser: Browser;
   user(username: string, roles: Role[], district?: string | null): Promise<User>;
+  /** Screenshots of the pages still open, as test-results/NAME-N.png. */
+  screenshots(name: string): Promise<void>;
+  /** Closes every page signed in so far (each test starts afresh). */
+  closePages(): Promise<void>;
   /** A new browser context signed in through the login page. */
   signIn(username: string): Promise<Page>;
   close(): Promise<void>;
@@ -36,7 +41,16 @@ export async function startBrowserRig(): Promise<BrowserRig> {
     args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   const hash = await hashPassword(PASSWORD);
+  const pages: Page[] = [];
   return {
+    async screenshots(name) {
+      // What the browser showed, for the failure's report (test-results/ is not committed).
+      mkdirSync('test-results', { recursive: true });
+      for (const [i, p] of pages.filter((x) => !x.isClosed()).entries()) await p.screenshot({ path: `test-results/${name}-${i}.png`, fullPage: true }).catch(() => undefined);
+    },
+    async closePages() {
+      for (const p of pages.splice(0)) await p.context().close().catch(() => undefined);
+    },
     base,
     browser,
     user: (username, roles, district = null) => User.create({ username, fullName: `Test ${username}`, roles, district, passwordHash: hash }),
@@ -44,6 +58,7 @@ export async function startBrowserRig(): Promise<BrowserRig> {
       const context = await browser.newContext({ baseURL: base, viewport: { width: 1400, height: 900 } });
       const page = await context.newPage();
       page.setDefaultTimeout(15_000);
+      pages.push(page);
       await page.goto('/#/login');
       await page.getByLabel(/username/i).fill(username);
       await page.getByLabel(/password/i).fill(PASSWORD);
