@@ -75,7 +75,7 @@ export function HistoryList({ resource, perPage = 50 }: HistoryListProps) {
                 ) : null}
                 <TableCell>{event.status ? statusLabel(String(event.status)) : ''}</TableCell>
                 <TableCell>{event.customerAccountNumber ? String(event.customerAccountNumber) : ''}</TableCell>
-                <TableCell>{event.actorId != null ? `User #${String(event.actorId)}` : 'System'}</TableCell>
+                <TableCell>{event.actorName ? String(event.actorName) : event.actorId != null ? `User #${String(event.actorId)}` : 'System'}</TableCell>
                 <TableCell>
                   {lines.map((line) => (
                     <div key={line}>{line}</div>

@@ -109,7 +109,8 @@ describeDb(`events on ${dialect}`, () => {
     const noSort = await as.analyst.get('/api/events?range=[0,4]');
     expect(noSort.body.map((e: { id: number }) => e.id)).toEqual([...noSort.body.map((e: { id: number }) => e.id)].sort((a: number, b: number) => b - a));
     const one = (await as.analyst.get(`/api/events/${ids[0]}`)).body;
-    expect(Object.keys(one).sort()).toEqual(['accountNumber', 'action', 'actorId', 'at', 'changes', 'customerAccountNumber', 'entityId', 'entityType', 'id', 'reason', 'status']);
+    expect(Object.keys(one).sort()).toEqual(['accountNumber', 'action', 'actorId', 'actorName', 'at', 'changes', 'customerAccountNumber', 'entityId', 'entityType', 'id', 'reason', 'status']);
+    expect(one.actorName).toBe('Test manager');
     expect(one.at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
     expect((await as.analyst.get(`/api/events${listQuery({ filter: { nonexistent: 1 } })}`)).status).toBe(400);
   });
