@@ -72,7 +72,11 @@ function isBodyParserError(err: unknown): err is BodyParserError {
 }
 
 export const errorHandler: ErrorRequestHandler = (err, req, res, next) => {
-  if (res.headersSent) return next(err);
+  if (res.headersSent) {
+    // Too late for an error response (a stream was under way): log it and end the connection.
+    console.error(`${req.method} ${req.originalUrl} failed after the response began:`, err);
+    return next(err);
+  }
   const { status, body, headers } = toResponse(err);
   if (status >= 500) console.error(`${req.method} ${req.originalUrl} failed:`, err);
   if (headers) res.set(headers);

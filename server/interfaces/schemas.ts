@@ -5,7 +5,14 @@ import { ACCOUNT_STATUSES, ACCOUNT_TYPES, INVOICE_METHODS } from '../../config/v
 
 export const accountNumber = z.string().meta({ description: 'A 9-digit account number whose last digit is a Luhn check digit.', example: '100000016' });
 
-export const ErrorBody = z.object({ message: z.string() }).meta({ id: 'Error' });
+// Fix: a 400 for bad parameters also names each field in `errors` (as every error of the API may),
+// which the document refused (additionalProperties false): say so in the schema.
+export const ErrorBody = z
+  .object({
+    message: z.string(),
+    errors: z.record(z.string(), z.string()).optional().meta({ description: 'For a request that is not valid: a message per field or parameter.' }),
+  })
+  .meta({ id: 'Error' });
 
 export const BillTo = z
   .object({

@@ -1,9 +1,13 @@
 // Agreements with a customer.
 import { z } from 'zod';
+import { invalid } from '../errors';
 import { Agreement } from '../models';
 import { defineResource } from '../rest/resource';
 import { isoDate, oneOf, optionalText, requiredText } from './fields';
 import { ownedHooks, ownerPlace } from './owner';
+
+const owned = ownedHooks({ billing: false });
+const ORDER = 'The agreement cannot expire before it takes effect.';
 
 export const AGREEMENT_STATUSES = ['pending', 'active', 'expired', 'terminated'] as const;
 
@@ -25,9 +29,21 @@ export const agreements = defineResource<Agreement>({
   defaultSort: { field: 'expiresOn', order: 'ASC' },
   searchFields: ['agreementType', 'agreementNumber'],
   input: {
-    create: z.object({ ...editable, agreementStatus: editable.agreementStatus.default('active') }),
+    // Fix: an agreement could expire before it took effect (securities already refused that).
+    create: z.object({ ...editable, agreementStatus: editable.agreementStatus.default('active') })
+      .refine((v) => !v.effectiveOn || !v.expiresOn || v.expiresOn >= v.effectiveOn, { message: ORDER, path: ['expiresOn'] }),
     update: z.object(editable).partial(),
   },
   history: ownerPlace,
-  hooks: ownedHooks({ billing: false }),
+  hooks: {
+    ...owned,
+    // The same check on update, against the dates as they will stand.
+    beforeUpdate: async (ctx, row, values) => {
+      const v = await owned.beforeUpdate(ctx, row, values);
+      const effectiveOn = v.effectiveOn !== undefined ? v.effectiveOn : row.effectiveOn;
+      const expiresOn = v.expiresOn !== undefined ? v.expiresOn : row.expiresOn;
+      if (typeof effectiveOn === 'string' && typeof expiresOn === 'string' && expiresOn < effectiveOn) throw invalid({ expiresOn: ORDER });
+      return v;
+    },
+  },
 });

@@ -1,6 +1,7 @@
 // Field validators shared by the resource declarations: what the agency's data must look like.
 // Empty strings from forms are taken as "no value".
 import { z } from 'zod';
+import { isRealDay } from '../../config/dates';
 import { US_STATES } from '../../config/vocabulary';
 
 const blankToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v);
@@ -41,7 +42,7 @@ export const fein = z
 /** A calendar day as YYYY-MM-DD: the same day in every time zone. */
 export const isoDate = z
   .preprocess((v) => (v === '' ? null : v), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date such as 2027-04-30.').nullable())
-  .refine((v) => v === null || v === undefined || !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), 'Not a real date.')
+  .refine((v) => v === null || v === undefined || isRealDay(v), 'There is no such day.')
   .optional();
 
 export const oneOf = <T extends readonly [string, ...string[]]>(values: T, label: string) =>

@@ -4,14 +4,10 @@ import { conflict, invalid } from '../errors';
 import { Customer, InsurancePolicy } from '../models';
 import { today } from '../domain/insurance';
 import { defineResource } from '../rest/resource';
-import { oneOf, optionalText } from './fields';
+import { isoDate, oneOf, optionalText } from './fields';
 
 const INSURANCE_TYPES = ['commercial', 'self', 'both'] as const;
 
-const isoDate = z
-  .preprocess((v) => (v === '' ? null : v), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date such as 2027-04-30.').nullable())
-  .refine((v) => v === null || !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), 'Not a real date.')
-  .optional();
 const confirmationDue = isoDate.refine((v) => !v || v >= today(), 'The confirmation date cannot be in the past.');
 
 const editable = {

@@ -1,9 +1,12 @@
 // Securities (bonds, letters of credit) held for a customer, amounts as exact money.
 import { z } from 'zod';
+import { invalid } from '../errors';
 import { Security } from '../models';
 import { defineResource } from '../rest/resource';
 import { isoDate, oneOf, optionalText } from './fields';
 import { ownedHooks, ownerPlace } from './owner';
+
+const owned = ownedHooks({ billing: false });
 
 export const SECURITY_TYPES = ['bond', 'letter_of_credit'] as const;
 
@@ -38,5 +41,18 @@ export const securities = defineResource<Security>({
     update: z.object(editable).partial(),
   },
   history: ownerPlace,
-  hooks: ownedHooks({ billing: false }),
+  hooks: {
+    ...owned,
+    // Fix: the create schema's refine does not run on a (partial) update, so a PUT could move the
+    // expiry before the effective date. Check the dates as they will stand after the update.
+    beforeUpdate: async (ctx, row, values) => {
+      const v = await owned.beforeUpdate(ctx, row, values);
+      const effectiveOn = v.effectiveOn !== undefined ? v.effectiveOn : row.effectiveOn;
+      const expiresOn = v.expiresOn !== undefined ? v.expiresOn : row.expiresOn;
+      if (typeof effectiveOn === 'string' && typeof expiresOn === 'string' && expiresOn < effectiveOn) {
+        throw invalid({ expiresOn: 'The security cannot expire before it takes effect.' });
+      }
+      return v;
+    },
+  },
 });

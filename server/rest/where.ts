@@ -2,6 +2,7 @@
 // against the model so that a bad filter is a 400 and never reaches the database as an error.
 import { Op, Sequelize, type ModelStatic, type Model, type WhereOptions } from 'sequelize';
 import { badRequest } from '../errors';
+import { isRealDay } from '../../config/dates';
 import { containsPattern, normalizeText } from './search';
 
 export type CustomFilter = (value: unknown) => WhereOptions;
@@ -101,17 +102,8 @@ export function coerce(kind: Kind, value: unknown, key: string): string | number
       if (value === 'true' || value === 'false') return value === 'true';
       return typeof value === 'boolean' ? value : fail();
     case 'date':
-      return typeof value === 'string' && ISO_DATE.test(value) && !Number.isNaN(Date.parse(value)) && realDay(value) ? value : fail();
+      return typeof value === 'string' && ISO_DATE.test(value) && !Number.isNaN(Date.parse(value)) && isRealDay(value.slice(0, 10)) ? value : fail();
     default:
       return typeof value === 'string' || typeof value === 'number' ? String(value) : fail();
   }
-}
-
-/**
- * Whether the YYYY-MM-DD part names a real day. Date.parse rolls 2026-02-30 over to March 2, but
- * PostgreSQL refuses it, which made such a filter a 500 there (and silently another day on SQLite).
- */
-function realDay(value: string): boolean {
-  const day = value.slice(0, 10);
-  return new Date(`${day}T00:00:00Z`).toISOString().slice(0, 10) === day;
 }
