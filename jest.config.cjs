@@ -1,6 +1,6 @@
-// One jest run, five projects: pure unit tests; the HTTP tests on SQLite and again on
-// PostgreSQL; the admin UI in jsdom; real-browser journeys in Chromium. Projects whose service is
-// missing (a PostgreSQL server, Chromium) say so and skip.
+// One jest run, six projects: pure unit tests; the HTTP tests on SQLite and again on PostgreSQL;
+// the admin UI in jsdom; real-browser journeys in Chromium; a small run of the benchmark.
+// Projects whose service is missing (a PostgreSQL server, Chromium) say so and skip.
 const ts = ['ts-jest', { tsconfig: { allowJs: true, isolatedModules: true, jsx: 'react-jsx' }, diagnostics: false }];
 const base = {
   transform: { '^.+\\.[cm]?[tj]sx?$': ts },
@@ -29,6 +29,8 @@ module.exports = {
       testMatch: ['<rootDir>/test/admin/**/*.test.tsx'],
       setupFilesAfterEnv: ['<rootDir>/test/support/admin-setup.ts'],
     },
+    // The benchmark end to end on a few hundred rows: every figure present, never a speed assertion.
+    { ...base, displayName: 'bench', testEnvironment: 'node', testMatch: ['<rootDir>/test/bench/**/*.test.ts'] },
     {
       ...base,
       displayName: 'browser',
