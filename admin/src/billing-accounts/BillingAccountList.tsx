@@ -6,6 +6,7 @@ import {
 import { INVOICE_METHOD_LABELS, type InvoiceMethod } from '../../../config/vocabulary';
 import { DISTRICT_CHOICES, INVOICE_METHOD_CHOICES, PERMIT_SYSTEM_CHOICES, STATUS_CHOICES, SUBMITTED_CHOICES } from '../accounts/labels';
 import { ExportCsvButton } from '../accounts/ExportCsvButton';
+import { SaveSearchButton } from '../saved-searches/SaveSearchButton';
 import { StatusField } from '../accounts/StatusField';
 import { useDistrictDefault } from '../accounts/useDistrictDefault';
 
@@ -24,6 +25,9 @@ function ListActions() {
       <FilterButton />
       <CanAccess action="export" resource="billing-accounts">
         <ExportCsvButton />
+      </CanAccess>
+      <CanAccess action="create" resource="saved-searches">
+        <SaveSearchButton />
       </CanAccess>
     </TopToolbar>
   );

@@ -12,6 +12,12 @@ import { AccountNumberHeading } from '../accounts/AccountNumberField';
 import { HistoryList } from '../accounts/HistoryList';
 import { ReassignButton } from '../accounts/ReassignDialog';
 import { StatusField } from '../accounts/StatusField';
+import { AttachmentsPanel } from '../attachments';
+import { ContactsPanel } from '../contacts';
+import { NotesPanel } from '../notes';
+import { AccountTabs } from '../records/AccountTabs';
+import { Detached } from '../records/Detached';
+import { ownerOf } from '../records/owner';
 
 function Field({ label, children }: { label: string; children: React.ReactElement }) {
   return (
@@ -33,9 +39,39 @@ function ParentLink() {
   );
 }
 
+function Details() {
+  return (
+    <>
+      <Typography variant="h6" component="h2" sx={{ mb: 1 }}>Details</Typography>
+      <Stack direction="row" useFlexGap sx={{ flexWrap: 'wrap' }}>
+        <Field label="Address"><FunctionField render={(r: RaRecord) => [r.addressLine1, r.addressLine2].filter(Boolean).join(', ') || '—'} /></Field>
+        <Field label="City, state, ZIP"><FunctionField render={(r: RaRecord) => [r.city, r.state, r.zip].filter(Boolean).join(' ') || '—'} /></Field>
+        <Field label="Permit system"><FunctionField render={(r: RaRecord) => PERMIT_SYSTEM_LABELS[r.permitSystem as PermitSystem] ?? String(r.permitSystem ?? '')} /></Field>
+        <Field label="Invoice method"><FunctionField render={(r: RaRecord) => INVOICE_METHOD_LABELS[r.invoiceMethod as InvoiceMethod] ?? ''} /></Field>
+        <Field label="Primary invoice email"><TextField source="invoiceEmailPrimary" emptyText="—" /></Field>
+        <Field label="Secondary invoice email"><TextField source="invoiceEmailSecondary" emptyText="—" /></Field>
+        <Field label="Districts served"><FunctionField render={(r: RaRecord) => (Array.isArray(r.districts) && r.districts.length ? r.districts.join(', ') : 'None')} /></Field>
+        <Field label="Submitted"><DateField source="submittedAt" showTime emptyText="Not submitted" /></Field>
+        <Field label="Created"><DateField source="createdAt" showTime /></Field>
+        <Field label="Last changed"><DateField source="updatedAt" showTime /></Field>
+      </Stack>
+    </>
+  );
+}
+
+function History() {
+  return (
+    <>
+      <Typography variant="h6" component="h2" sx={{ mb: 1 }}>History</Typography>
+      <HistoryList resource="billing-accounts" />
+    </>
+  );
+}
+
 function BillingAccountPage() {
   const record = useRecordContext();
   if (!record) return <Typography sx={{ p: 2 }}>Loading the billing account…</Typography>;
+  const owner = ownerOf('billing-accounts', record.id);
   return (
     <Box sx={{ mt: 2 }}>
       <Card sx={{ mb: 2 }}>
@@ -58,29 +94,17 @@ function BillingAccountPage() {
           </AccountActions>
         </CardContent>
       </Card>
-      <Card component="section" aria-label="Details" sx={{ mb: 2 }}>
-        <CardContent>
-          <Typography variant="h6" component="h2" sx={{ mb: 1 }}>Details</Typography>
-          <Stack direction="row" useFlexGap sx={{ flexWrap: 'wrap' }}>
-            <Field label="Address"><FunctionField render={(r: RaRecord) => [r.addressLine1, r.addressLine2].filter(Boolean).join(', ') || '—'} /></Field>
-            <Field label="City, state, ZIP"><FunctionField render={(r: RaRecord) => [r.city, r.state, r.zip].filter(Boolean).join(' ') || '—'} /></Field>
-            <Field label="Permit system"><FunctionField render={(r: RaRecord) => PERMIT_SYSTEM_LABELS[r.permitSystem as PermitSystem] ?? String(r.permitSystem ?? '')} /></Field>
-            <Field label="Invoice method"><FunctionField render={(r: RaRecord) => INVOICE_METHOD_LABELS[r.invoiceMethod as InvoiceMethod] ?? ''} /></Field>
-            <Field label="Primary invoice email"><TextField source="invoiceEmailPrimary" emptyText="—" /></Field>
-            <Field label="Secondary invoice email"><TextField source="invoiceEmailSecondary" emptyText="—" /></Field>
-            <Field label="Districts served"><FunctionField render={(r: RaRecord) => (Array.isArray(r.districts) && r.districts.length ? r.districts.join(', ') : 'None')} /></Field>
-            <Field label="Submitted"><DateField source="submittedAt" showTime emptyText="Not submitted" /></Field>
-            <Field label="Created"><DateField source="createdAt" showTime /></Field>
-            <Field label="Last changed"><DateField source="updatedAt" showTime /></Field>
-          </Stack>
-        </CardContent>
-      </Card>
-      <Card component="section" aria-label="History">
-        <CardContent>
-          <Typography variant="h6" component="h2" sx={{ mb: 1 }}>History</Typography>
-          <HistoryList resource="billing-accounts" />
-        </CardContent>
-      </Card>
+      <AccountTabs
+        resource="billing-accounts"
+        label="Billing account sections"
+        tabs={[
+          { id: 'details', label: 'Details', content: <Details /> },
+          { id: 'contacts', label: 'Contacts', content: <Detached><ContactsPanel owner={owner} /></Detached> },
+          { id: 'notes', label: 'Notes', content: <Detached><NotesPanel owner={owner} /></Detached> },
+          { id: 'attachments', label: 'Attachments', content: <Detached><AttachmentsPanel owner={owner} /></Detached> },
+          { id: 'history', label: 'History', content: <History /> },
+        ]}
+      />
     </Box>
   );
 }

@@ -7,6 +7,7 @@ import {
 import { ACCOUNT_TYPE_LABELS, type AccountType } from '../../../config/vocabulary';
 import { ACCOUNT_TYPE_CHOICES, DISTRICT_CHOICES, STATUS_CHOICES, SUBMITTED_CHOICES } from '../accounts/labels';
 import { ExportCsvButton } from '../accounts/ExportCsvButton';
+import { SaveSearchButton } from '../saved-searches/SaveSearchButton';
 import { StatusField } from '../accounts/StatusField';
 import { useDistrictDefault } from '../accounts/useDistrictDefault';
 
@@ -25,6 +26,9 @@ function ListActions() {
       <CreateButton label="Create customer account" />
       <CanAccess action="export" resource="customers">
         <ExportCsvButton />
+      </CanAccess>
+      <CanAccess action="create" resource="saved-searches">
+        <SaveSearchButton />
       </CanAccess>
     </TopToolbar>
   );

@@ -4,8 +4,7 @@ import CardContent from '@mui/material/CardContent';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import {
-  CreateButton, Datagrid, DateField, EditButton, FunctionField, Labeled, ReferenceManyField, Show, TextField, WrapperField,
-  useCanAccess, useRecordContext, type RaRecord,
+  CreateButton, Datagrid, DateField, FunctionField, Labeled, ReferenceManyField, Show, TextField, useRecordContext, type RaRecord,
 } from 'react-admin';
 import { ACCOUNT_TYPE_LABELS, INVOICE_METHOD_LABELS, type AccountType, type InvoiceMethod } from '../../../config/vocabulary';
 import { AccountActions } from '../accounts/AccountActions';
@@ -13,20 +12,15 @@ import { AccountNumberHeading } from '../accounts/AccountNumberField';
 import { HistoryList } from '../accounts/HistoryList';
 import { ReassignButton } from '../accounts/ReassignDialog';
 import { StatusField } from '../accounts/StatusField';
-
-function Section({ title, children, actions }: { title: string; children: React.ReactNode; actions?: React.ReactNode }) {
-  return (
-    <Card component="section" aria-label={title} sx={{ mb: 2 }}>
-      <CardContent>
-        <Stack direction="row" sx={{ justifyContent: 'space-between', alignItems: 'center', mb: 1 }}>
-          <Typography variant="h6" component="h2">{title}</Typography>
-          {actions}
-        </Stack>
-        {children}
-      </CardContent>
-    </Card>
-  );
-}
+import { AgreementsPanel } from '../agreements';
+import { AttachmentsPanel } from '../attachments';
+import { ContactsPanel } from '../contacts';
+import { InsurancePanel } from '../insurance-policies';
+import { NotesPanel } from '../notes';
+import { AccountTabs } from '../records/AccountTabs';
+import { Detached } from '../records/Detached';
+import { ownerOf } from '../records/owner';
+import { SecuritiesPanel } from '../securities';
 
 function Field({ label, children }: { label: string; children: React.ReactElement }) {
   return (
@@ -49,39 +43,62 @@ function CreateBillingAccountButton() {
   );
 }
 
-function InsuranceSection() {
-  const record = useRecordContext();
-  const { canAccess: canEdit } = useCanAccess({ action: 'edit', resource: 'insurance-policies' });
-  if (!record) return null;
+function Details() {
   return (
-    <ReferenceManyField reference="insurance-policies" target="customerId" perPage={1}
-      empty={
-        <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
-          <Typography color="text.secondary">No insurance on file. A Utility customer needs insurance in force to be activated.</Typography>
-          <CreateButton
-            resource="insurance-policies"
-            label="Add insurance"
-            to={{ pathname: '/insurance-policies/create', search: `?source=${encodeURIComponent(JSON.stringify({ customerId: record.id }))}` }}
-            variant="outlined"
-          />
-        </Stack>
-      }
-    >
-      <Datagrid bulkActionButtons={false} rowClick={false}>
-        <FunctionField source="insuranceType" label="Type" render={(r: RaRecord) => ({ commercial: 'Commercial', self: 'Self-insured', both: 'Both' } as Record<string, string>)[String(r.insuranceType)] ?? String(r.insuranceType ?? '')} />
-        <TextField source="carrier" label="Carrier" />
-        <TextField source="policyNumber" label="Policy number" />
-        <DateField source="policyExpiresOn" label="Policy expires on" />
-        <DateField source="confirmationDueOn" label="Confirmation due on" />
-        {canEdit ? <WrapperField label="Actions"><EditButton label="Edit insurance" /></WrapperField> : null}
-      </Datagrid>
-    </ReferenceManyField>
+    <>
+      <Typography variant="h6" component="h2" sx={{ mb: 1 }}>Details</Typography>
+      <Stack direction="row" useFlexGap sx={{ flexWrap: 'wrap' }}>
+        <Field label="Address"><FunctionField render={(r: RaRecord) => [r.addressLine1, r.addressLine2].filter(Boolean).join(', ') || '—'} /></Field>
+        <Field label="City, state, ZIP"><FunctionField render={(r: RaRecord) => [r.city, r.state, r.zip].filter(Boolean).join(' ') || '—'} /></Field>
+        <Field label="Phone"><FunctionField render={(r: RaRecord) => (r.phone ? `${String(r.phone)}${r.phoneExt ? ` ext. ${String(r.phoneExt)}` : ''}` : '—')} /></Field>
+        <Field label="Email"><TextField source="email" emptyText="—" /></Field>
+        <Field label="FEIN"><TextField source="fein" emptyText="—" /></Field>
+        <Field label="Business Partner ID"><TextField source="bpid" emptyText="—" /></Field>
+        <Field label="Business partner name"><TextField source="bpName" emptyText="—" /></Field>
+        <Field label="Submitted"><DateField source="submittedAt" showTime emptyText="Not submitted" /></Field>
+        <Field label="Created"><DateField source="createdAt" showTime /></Field>
+        <Field label="Last changed"><DateField source="updatedAt" showTime /></Field>
+      </Stack>
+    </>
+  );
+}
+
+function BillingAccounts() {
+  return (
+    <>
+      <Typography variant="h6" component="h2" sx={{ mb: 1 }}>Billing accounts</Typography>
+      <ReferenceManyField
+        reference="billing-accounts"
+        target="customerId"
+        sort={{ field: 'accountNumber', order: 'ASC' }}
+        perPage={100}
+        empty={<Typography color="text.secondary">No billing accounts yet.</Typography>}
+      >
+        <Datagrid rowClick="show" bulkActionButtons={false}>
+          <TextField source="accountNumber" label="Account number" />
+          <TextField source="billingName" label="Billing name" />
+          <StatusField source="status" label="Status" />
+          <FunctionField source="invoiceMethod" label="Invoice method" render={(r: RaRecord) => INVOICE_METHOD_LABELS[r.invoiceMethod as InvoiceMethod] ?? ''} />
+          <FunctionField source="districts" label="Districts" render={(r: RaRecord) => (Array.isArray(r.districts) ? r.districts.join(', ') : '')} />
+        </Datagrid>
+      </ReferenceManyField>
+    </>
+  );
+}
+
+function History() {
+  return (
+    <>
+      <Typography variant="h6" component="h2" sx={{ mb: 1 }}>History</Typography>
+      <HistoryList resource="customers" />
+    </>
   );
 }
 
 function CustomerPage() {
   const record = useRecordContext();
   if (!record) return <Typography sx={{ p: 2 }}>Loading the customer account…</Typography>;
+  const owner = ownerOf('customers', record.id);
   return (
     <Box sx={{ mt: 2 }}>
       <Card sx={{ mb: 2 }}>
@@ -105,46 +122,21 @@ function CustomerPage() {
         </CardContent>
       </Card>
 
-      <Section title="Details">
-        <Stack direction="row" useFlexGap sx={{ flexWrap: 'wrap' }}>
-          <Field label="Address"><FunctionField render={(r: RaRecord) => [r.addressLine1, r.addressLine2].filter(Boolean).join(', ') || '—'} /></Field>
-          <Field label="City, state, ZIP"><FunctionField render={(r: RaRecord) => [r.city, r.state, r.zip].filter(Boolean).join(' ') || '—'} /></Field>
-          <Field label="Phone"><FunctionField render={(r: RaRecord) => (r.phone ? `${String(r.phone)}${r.phoneExt ? ` ext. ${String(r.phoneExt)}` : ''}` : '—')} /></Field>
-          <Field label="Email"><TextField source="email" emptyText="—" /></Field>
-          <Field label="FEIN"><TextField source="fein" emptyText="—" /></Field>
-          <Field label="Business Partner ID"><TextField source="bpid" emptyText="—" /></Field>
-          <Field label="Business partner name"><TextField source="bpName" emptyText="—" /></Field>
-          <Field label="Submitted"><DateField source="submittedAt" showTime emptyText="Not submitted" /></Field>
-          <Field label="Created"><DateField source="createdAt" showTime /></Field>
-          <Field label="Last changed"><DateField source="updatedAt" showTime /></Field>
-        </Stack>
-      </Section>
-
-      <Section title="Insurance">
-        <InsuranceSection />
-      </Section>
-
-      <Section title="Billing accounts">
-        <ReferenceManyField
-          reference="billing-accounts"
-          target="customerId"
-          sort={{ field: 'accountNumber', order: 'ASC' }}
-          perPage={100}
-          empty={<Typography color="text.secondary">No billing accounts yet.</Typography>}
-        >
-          <Datagrid rowClick="show" bulkActionButtons={false}>
-            <TextField source="accountNumber" label="Account number" />
-            <TextField source="billingName" label="Billing name" />
-            <StatusField source="status" label="Status" />
-            <FunctionField source="invoiceMethod" label="Invoice method" render={(r: RaRecord) => INVOICE_METHOD_LABELS[r.invoiceMethod as InvoiceMethod] ?? ''} />
-            <FunctionField source="districts" label="Districts" render={(r: RaRecord) => (Array.isArray(r.districts) ? r.districts.join(', ') : '')} />
-          </Datagrid>
-        </ReferenceManyField>
-      </Section>
-
-      <Section title="History">
-        <HistoryList resource="customers" />
-      </Section>
+      <AccountTabs
+        resource="customers"
+        label="Customer account sections"
+        tabs={[
+          { id: 'details', label: 'Details', content: <Details /> },
+          { id: 'contacts', label: 'Contacts', content: <Detached><ContactsPanel owner={owner} /></Detached> },
+          { id: 'insurance', label: 'Insurance', content: <Detached><InsurancePanel customerId={record.id} /></Detached> },
+          { id: 'securities', label: 'Securities', content: <Detached><SecuritiesPanel owner={owner} /></Detached> },
+          { id: 'agreements', label: 'Agreements', content: <Detached><AgreementsPanel owner={owner} /></Detached> },
+          { id: 'attachments', label: 'Attachments', content: <Detached><AttachmentsPanel owner={owner} /></Detached> },
+          { id: 'notes', label: 'Notes', content: <Detached><NotesPanel owner={owner} /></Detached> },
+          { id: 'billing-accounts', label: 'Billing accounts', content: <BillingAccounts /> },
+          { id: 'history', label: 'History', content: <History /> },
+        ]}
+      />
     </Box>
   );
 }

@@ -1,6 +1,10 @@
-// A customer's insurance (one record per customer), reached from the customer's page.
+// A customer's insurance (one record per customer): edited in place on the customer's page
+// (InsurancePanel), and on these pages too.
 import { Create, Edit, SimpleForm, useRecordContext } from 'react-admin';
 import { InsuranceInputs } from './InsuranceInputs';
+
+export { InsurancePanel, inForce } from './InsurancePanel';
+export { InsuranceInputs, INSURANCE_TYPE_CHOICES, INSURANCE_TYPE_LABELS } from './InsuranceInputs';
 
 const backToCustomer = (_resource?: string, _id?: unknown, data?: Record<string, unknown>) => `customers/${String(data?.customerId ?? '')}/show`;
 

@@ -1,12 +1,13 @@
-// The account portal: open by number, search, and for Authorizers the queue.
+// The account portal: open by number, the work queue (accounts waiting for an Authorizer, and
+// insurance, securities and agreements coming due), and search.
 import Card from '@mui/material/Card';
 import CardContent from '@mui/material/CardContent';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { CanAccess, CreateButton, Title } from 'react-admin';
 import { AccountSearch } from './AccountSearch';
-import { AuthorizerQueue } from './AuthorizerQueue';
 import { OpenByNumber } from './OpenByNumber';
+import { WorkQueue } from './WorkQueue';
 
 function Section({ title, children }: { title: string; children: React.ReactNode }) {
   return (
@@ -39,9 +40,9 @@ export function Portal() {
           <OpenByNumber />
         </Section>
       </CanAccess>
-      <CanAccess action="activate" resource="customers">
-        <Section title="Waiting for authorization">
-          <AuthorizerQueue />
+      <CanAccess action="list" resource="customers">
+        <Section title="Work queue">
+          <WorkQueue />
         </Section>
       </CanAccess>
       <CanAccess action="list" resource="customers">

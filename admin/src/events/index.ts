@@ -1,0 +1,4 @@
+import HistoryIcon from '@mui/icons-material/History';
+import { EventList } from './EventList';
+
+export default { list: EventList, icon: HistoryIcon, options: { label: 'Audit log' } };

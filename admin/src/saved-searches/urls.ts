@@ -1,0 +1,30 @@
+// Where a saved search opens: its list, with the filter and sort in react-admin's list URL
+// parameters (filter, sort, order, page), so the list shows exactly what was saved.
+
+export type SavedResource = 'customers' | 'billing-accounts';
+export type SavedSort = [string, 'ASC' | 'DESC'] | null | undefined;
+
+export const SAVED_RESOURCE_LABELS: Record<SavedResource, string> = {
+  customers: 'Customer accounts',
+  'billing-accounts': 'Billing accounts',
+};
+
+export function listUrl(resource: string, filter: Record<string, unknown>, sort: SavedSort): string {
+  const params = new URLSearchParams({ filter: JSON.stringify(filter ?? {}), page: '1' });
+  if (sort) {
+    params.set('sort', sort[0]);
+    params.set('order', sort[1]);
+  }
+  return `/${resource}?${params.toString()}`;
+}
+
+/** The filter without empty values, as a list's filter form may keep them. */
+export function cleanFilter(filter: Record<string, unknown> | undefined): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(filter ?? {})) {
+    if (value === undefined || value === null || value === '') continue;
+    if (Array.isArray(value) && value.length === 0) continue;
+    out[key] = value;
+  }
+  return out;
+}
