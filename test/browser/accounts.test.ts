@@ -1,6 +1,7 @@
 // Journeys through the built admin UI in Chromium, on the real server: an Account Manager creates
-// a customer with two billing accounts, an Authorizer activates it, a District viewer finds it
-// read-only, and a billing account moves to a buyer.
+// a customer with its insurance certificate, insurance and two billing accounts, an Authorizer
+// checks the certificate and activates it, a District viewer finds it read-only, and a billing
+// account moves to a buyer.
 import type { Page } from 'playwright-core';
 import { describeBrowser, startBrowserRig, type BrowserRig } from '../support/browser';
 
@@ -38,7 +39,7 @@ describeBrowser('account journeys in Chromium', () => {
     return m[0];
   }
 
-  it('an Account Manager creates a customer with insurance and two billing accounts, sees their numbers, and submits it', async () => {
+  it('an Account Manager creates a customer, uploads its insurance certificate, adds insurance and two billing accounts, sees their numbers, and submits it', async () => {
     const page = await rig.signIn('manager');
     await page.goto('/#/customers/create');
     await page.getByLabel('Customer name').fill('Monongahela Fiber Networks');
@@ -55,14 +56,29 @@ describeBrowser('account journeys in Chromium', () => {
     customerUrl = new URL(page.url()).hash;
     const customerNumber = await accountNumberOn(page);
 
-    await page.getByRole('link', { name: 'Add insurance' }).click();
+    // The Authorizer checks the certificate before activating: upload it with the account.
+    await page.getByRole('tab', { name: 'Attachments' }).click();
+    await page.getByRole('button', { name: 'Upload a document' }).click();
+    const upload = page.getByRole('dialog', { name: 'Upload a document' });
+    await upload.getByRole('combobox', { name: /^Document type/ }).click();
+    await page.getByRole('option', { name: 'Certificate of insurance' }).click();
+    await upload.getByLabel('Description').fill('Certificate 2026–2027 from the carrier');
+    await upload.getByLabel('File').setInputFiles({ name: 'Zertifikat_Straße_2026.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n% certificate of insurance\n') });
+    await upload.getByRole('button', { name: 'Upload' }).click();
+    await upload.waitFor({ state: 'hidden' });
+    await page.getByRole('link', { name: 'Zertifikat_Straße_2026.pdf' }).waitFor();
+
+    await page.getByRole('tab', { name: 'Insurance' }).click();
+    await page.getByRole('button', { name: 'Add insurance' }).click();
+    const insurance = page.getByRole('dialog', { name: 'Add insurance' });
     await choose(page, 'Insurance type', 'Commercial');
-    await page.getByLabel('Carrier').fill('Keystone Mutual Insurance');
-    await page.getByLabel('Policy number').fill('P-2026-77');
-    await page.getByLabel('Policy expires on').fill('2099-12-31');
-    await page.getByLabel('Confirmation due on').fill('2099-04-30');
-    await page.getByRole('button', { name: 'Save' }).click();
-    await page.waitForURL((u) => u.hash.startsWith(customerUrl.replace(/\/show$/, '')));
+    await insurance.getByLabel('Carrier').fill('Keystone Mutual Insurance');
+    await insurance.getByLabel('Policy number').fill('P-2026-77');
+    await insurance.getByLabel('Policy expires on').fill('2099-12-31');
+    await insurance.getByLabel('Confirmation due on').fill('2099-04-30');
+    await insurance.getByRole('button', { name: 'Save' }).click();
+    await insurance.waitFor({ state: 'hidden' });
+    await page.getByText('In force', { exact: true }).waitFor();
 
     for (const [region, district] of [['North', /District 11-0/], ['South', /District 12-0/]] as const) {
       await page.goto(`/${customerUrl}`);
@@ -84,6 +100,7 @@ describeBrowser('account journeys in Chromium', () => {
     expect(new Set(billingNumbers).size).toBe(2);
 
     await page.goto(`/${customerUrl}`);
+    await page.getByRole('tab', { name: 'Billing accounts' }).click();
     for (const n of billingNumbers) await page.getByRole('cell', { name: n }).first().waitFor();
     await page.getByRole('button', { name: 'Submit for authorization' }).click();
     await page.getByText(/waiting for authorization/i).first().waitFor();
@@ -95,6 +112,11 @@ describeBrowser('account journeys in Chromium', () => {
     const page = await rig.signIn('authorizer');
     await page.getByRole('row', { name: /Monongahela Fiber Networks/ }).getByRole('link').click();
     await page.waitForURL(/#\/customers\/\d+\/show/);
+    // The certificate is there to check, and downloads with its name.
+    await page.getByRole('tab', { name: 'Attachments' }).click();
+    const download = page.waitForEvent('download');
+    await page.getByRole('link', { name: 'Zertifikat_Straße_2026.pdf' }).click();
+    expect((await download).suggestedFilename()).toBe('Zertifikat_Straße_2026.pdf');
     await page.getByRole('button', { name: 'Activate' }).click();
     await page.getByRole('group', { name: 'Account actions' }).getByRole('button', { name: 'Suspend' }).count();
     await page.getByText('Active', { exact: true }).first().waitFor();
