@@ -26,6 +26,25 @@ export const conflict = (message: string) => new HttpError(409, message);
 export const preconditionRequired = (message: string) => new HttpError(428, message);
 export const invalid = (errors: FieldErrors, message = firstMessage(errors)) => new HttpError(422, message, errors);
 
+interface Issue {
+  readonly path: readonly PropertyKey[];
+  readonly message: string;
+}
+
+/** Validation issues as one message per field: the first problem of each. */
+export function fieldErrors(issues: readonly Issue[], fallback = 'root'): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of issues) errors[issue.path.length ? String(issue.path[0]) : fallback] ??= issue.message;
+  return errors;
+}
+
+/** The parsed input, or a 422 naming each field that is wrong. */
+export function parseOrInvalid<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: readonly Issue[] } } }, input: unknown): T {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  throw invalid(fieldErrors(parsed.error.issues));
+}
+
 function firstMessage(errors: FieldErrors): string {
   const entries = Object.entries(errors);
   if (entries.length === 1) return entries[0][1];

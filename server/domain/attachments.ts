@@ -7,7 +7,7 @@ import multer from 'multer';
 import { z } from 'zod';
 import { authOf } from '../auth/context';
 import type { Database } from '../db';
-import { HttpError, invalid, type FieldErrors } from '../errors';
+import { HttpError, invalid, parseOrInvalid } from '../errors';
 import { Attachment, AttachmentContent } from '../models';
 import { findReadable, recordChange, toApiRecord } from '../rest/engine';
 import type { WriteContext } from '../rest/resource';
@@ -48,20 +48,15 @@ export function attachmentRoutes(db: Database, uploadLimitMb: number): Router {
     if (!ALLOWED_TYPES.has(mimeType)) {
       throw new HttpError(415, `Files of type ${mimeType} cannot be attached; use PDF, an image, an office document, plain text or CSV.`);
     }
-    const parsed = fields.safeParse(req.body);
-    if (!parsed.success) {
-      const errors: FieldErrors = {};
-      for (const i of parsed.error.issues) errors[String(i.path[0] ?? 'root')] ??= i.message;
-      throw invalid(errors);
-    }
+    const input = parseOrInvalid(fields, req.body);
     const record = await db.transaction(async (t) => {
       const ctx: WriteContext = { db, t, ...auth };
-      await assertOwner(t, parsed.data);
+      await assertOwner(t, input);
       const row = await Attachment.create({
-        customerId: parsed.data.customerId ?? null,
-        billingAccountId: parsed.data.billingAccountId ?? null,
-        documentType: parsed.data.documentType,
-        description: parsed.data.description ?? null,
+        customerId: input.customerId ?? null,
+        billingAccountId: input.billingAccountId ?? null,
+        documentType: input.documentType,
+        description: input.description ?? null,
         fileName: safeFileName(file.originalname),
         mimeType,
         size: file.size,

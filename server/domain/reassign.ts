@@ -8,7 +8,7 @@ import { reassignable } from '../../config/lifecycle';
 import { LIVE_STATUSES, statusLabel } from '../../config/vocabulary';
 import type { Auth } from '../auth/context';
 import type { Database } from '../db';
-import { conflict, invalid, notFound, type FieldErrors } from '../errors';
+import { conflict, invalid, notFound, parseOrInvalid } from '../errors';
 import { BillingAccount, Customer } from '../models';
 import { readWhere, toApiRecord, toApiRecords } from '../rest/engine';
 import type { ApiRecord, WriteContext } from '../rest/resource';
@@ -25,13 +25,7 @@ const request = z.object({
 
 export async function reassign(db: Database, auth: Auth, body: unknown): Promise<ApiRecord[]> {
   ForbiddenError.from(auth.ability).throwUnlessCan('reassign', 'billing-accounts');
-  const parsed = request.safeParse(body);
-  if (!parsed.success) {
-    const errors: FieldErrors = {};
-    for (const i of parsed.error.issues) errors[String(i.path[0] ?? 'root')] ??= i.message;
-    throw invalid(errors);
-  }
-  const { ids, customerId, reason } = parsed.data;
+  const { ids, customerId, reason } = parseOrInvalid(request, body);
   const moved = await db.transaction(async (t) => {
     const ctx: WriteContext = { db, t, ...auth };
     const rows = await BillingAccount.findAll({

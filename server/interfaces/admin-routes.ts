@@ -4,7 +4,7 @@ import { ForbiddenError } from '@casl/ability';
 import { Router } from 'express';
 import { authOf } from '../auth/context';
 import type { Database } from '../db';
-import { conflict, invalid, type FieldErrors } from '../errors';
+import { conflict, invalid, parseOrInvalid } from '../errors';
 import { ApiClient } from '../models';
 import { findReadable, recordChange, toApiRecord } from '../rest/engine';
 import type { WriteContext } from '../rest/resource';
@@ -17,16 +17,11 @@ export function apiClientRoutes(db: Database): Router {
   router.post('/api-clients', async (req, res) => {
     const auth = authOf(req);
     ForbiddenError.from(auth.ability).throwUnlessCan('create', 'api-clients');
-    const parsed = apiClientInput.safeParse(req.body);
-    if (!parsed.success) {
-      const errors: FieldErrors = {};
-      for (const i of parsed.error.issues) errors[String(i.path[0] ?? 'root')] ??= i.message;
-      throw invalid(errors);
-    }
+    const input = parseOrInvalid(apiClientInput, req.body);
     const body = await db.transaction(async (t) => {
-      if (await ApiClient.count({ where: { name: parsed.data.name }, transaction: t })) throw invalid({ name: 'A client of that name exists already.' });
+      if (await ApiClient.count({ where: { name: input.name }, transaction: t })) throw invalid({ name: 'A client of that name exists already.' });
       const ctx: WriteContext = { db, t, ...auth };
-      const { client, token } = await createApiClient(t, parsed.data.name, parsed.data.permitSystem);
+      const { client, token } = await createApiClient(t, input.name, input.permitSystem);
       const record = toApiRecord(apiClients, client, auth);
       await recordChange(apiClients, ctx, client, 'create', {}, record);
       return { ...record, token };

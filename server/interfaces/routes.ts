@@ -11,7 +11,7 @@ import type { Database } from '../db';
 import { recordEvent } from '../domain/history';
 import { today } from '../domain/insurance';
 import { completeInactivation } from '../domain/work';
-import { badRequest, HttpError, notFound, unauthorized, type FieldErrors } from '../errors';
+import { badRequest, fieldErrors, HttpError, notFound, unauthorized } from '../errors';
 import { ApiClient, BillingAccount, Customer, Event, Security, WorkItem } from '../models';
 import { containsPattern, normalizeText } from '../rest/search';
 import type { WriteContext } from '../rest/resource';
@@ -189,8 +189,7 @@ async function billingByNumber(req: Request, number: string, t?: import('sequeli
 function parse<T>(schema: z.ZodType<T>, value: unknown): T {
   const r = schema.safeParse(value);
   if (r.success) return r.data;
-  const errors: FieldErrors = {};
-  for (const i of r.error.issues) errors[String(i.path[0] ?? 'request')] ??= i.message;
+  const errors = fieldErrors(r.error.issues, 'request');
   throw new HttpError(400, Object.entries(errors).map(([k, v]) => `${k}: ${v}`).join('; '), errors);
 }
 

@@ -9,7 +9,7 @@ import type { Auth } from '../auth/context';
 import { abilityWhere } from '../auth/ability-where';
 import type { Database } from '../db';
 import { diff, recordEvent } from '../domain/history';
-import { forbidden, invalid, notFound, preconditionRequired, conflict, type FieldErrors } from '../errors';
+import { forbidden, invalid, notFound, parseOrInvalid, preconditionRequired, conflict } from '../errors';
 import type { ListQuery } from './query';
 import type { ApiRecord, ReadContext, ResourceDefinition, Values, WriteContext } from './resource';
 import { orderBy, sortKey } from './order';
@@ -207,14 +207,7 @@ function refuseStatusChange(def: Definition, input: Values, current: string): vo
 
 function parseInput(schema: NonNullable<Definition['input']>['create'], input: Values): Values {
   const writable = Object.fromEntries(Object.entries(input).filter(([k]) => !SERVER_OWNED.has(k)));
-  const parsed = schema.safeParse(writable);
-  if (parsed.success) return parsed.data;
-  const errors: FieldErrors = {};
-  for (const issue of parsed.error.issues) {
-    const field = issue.path.length ? String(issue.path[0]) : 'root';
-    errors[field] ??= issue.message;
-  }
-  throw invalid(errors);
+  return parseOrInvalid(schema, writable);
 }
 
 function recordNoun(def: Definition): string {

@@ -4,9 +4,10 @@ import {
   AutocompleteInput, RadioButtonGroupInput, ReferenceInput, SelectArrayInput, SelectInput, TextInput, required, useRecordContext,
 } from 'react-admin';
 import { useWatch } from 'react-hook-form';
-import { DISTRICT_CHOICES, INVOICE_METHOD_CHOICES, PERMIT_SYSTEM_CHOICES, STATE_CHOICES } from '../accounts/labels';
+import { DISTRICT_CHOICES, INVOICE_METHOD_CHOICES, PERMIT_SYSTEM_CHOICES } from '../accounts/labels';
 import { customerFilterToQuery, customerOptionText, TARGET_STATUSES } from '../accounts/ReassignDialog';
 import { CopyFromCustomerButton } from './CopyFromCustomerButton';
+import { AddressInputs } from '../accounts/AddressInputs';
 
 function InvoiceEmails() {
   const method = useWatch({ name: 'invoiceMethod' }) as unknown;
@@ -60,21 +61,7 @@ export function BillingAccountInputs() {
       <Grid size={12}>
         <TextInput source="billingName" label="Billing name" validate={required('The billing name is required.')} fullWidth />
       </Grid>
-      <Grid size={{ xs: 12, md: 6 }}>
-        <TextInput source="addressLine1" label="Address line 1" fullWidth />
-      </Grid>
-      <Grid size={{ xs: 12, md: 6 }}>
-        <TextInput source="addressLine2" label="Address line 2" fullWidth />
-      </Grid>
-      <Grid size={{ xs: 12, md: 5 }}>
-        <TextInput source="city" label="City" fullWidth />
-      </Grid>
-      <Grid size={{ xs: 6, md: 3 }}>
-        <SelectInput source="state" label="State" choices={STATE_CHOICES} emptyText="(none)" fullWidth />
-      </Grid>
-      <Grid size={{ xs: 6, md: 4 }}>
-        <TextInput source="zip" label="ZIP code" helperText="5 or 9 digits" fullWidth />
-      </Grid>
+      <AddressInputs />
       <Grid size={12}>
         <Typography variant="h6" component="h2">Invoices</Typography>
       </Grid>

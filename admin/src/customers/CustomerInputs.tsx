@@ -1,7 +1,8 @@
 import Grid from '@mui/material/Grid';
 import Typography from '@mui/material/Typography';
 import { SelectInput, TextInput, required, useRecordContext } from 'react-admin';
-import { ACCOUNT_TYPE_CHOICES, STATE_CHOICES } from '../accounts/labels';
+import { ACCOUNT_TYPE_CHOICES } from '../accounts/labels';
+import { AddressInputs } from '../accounts/AddressInputs';
 
 /** The customer's fields, shared by Create and Edit. Only the name is needed to save a draft. */
 export function CustomerInputs() {
@@ -29,21 +30,7 @@ export function CustomerInputs() {
       <Grid size={12}>
         <Typography variant="h6" component="h2">Address</Typography>
       </Grid>
-      <Grid size={{ xs: 12, md: 6 }}>
-        <TextInput source="addressLine1" label="Address line 1" fullWidth />
-      </Grid>
-      <Grid size={{ xs: 12, md: 6 }}>
-        <TextInput source="addressLine2" label="Address line 2" fullWidth />
-      </Grid>
-      <Grid size={{ xs: 12, md: 5 }}>
-        <TextInput source="city" label="City" fullWidth />
-      </Grid>
-      <Grid size={{ xs: 6, md: 3 }}>
-        <SelectInput source="state" label="State" choices={STATE_CHOICES} emptyText="(none)" fullWidth />
-      </Grid>
-      <Grid size={{ xs: 6, md: 4 }}>
-        <TextInput source="zip" label="ZIP code" helperText="5 or 9 digits" fullWidth />
-      </Grid>
+      <AddressInputs />
       <Grid size={12}>
         <Typography variant="h6" component="h2">Contact</Typography>
       </Grid>
