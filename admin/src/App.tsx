@@ -14,6 +14,7 @@ import { LoginPage } from './LoginPage';
 import { Portal } from './portal/Portal';
 import { authProvider } from './providers/authProvider';
 import { dataProvider } from './providers/dataProvider';
+import { i18nProvider } from './providers/i18nProvider';
 import { theme } from './theme';
 import users from './users';
 import contacts from './contacts';
@@ -28,6 +29,7 @@ export function App() {
       requireAuth
       title="CIMS"
       dataProvider={dataProvider}
+      i18nProvider={i18nProvider}
       authProvider={authProvider}
       dashboard={Portal}
       theme={theme}
