@@ -85,6 +85,8 @@ describeBrowser('account journeys in Chromium', () => {
       await page.getByRole('link', { name: 'Create billing account' }).click();
       await page.waitForURL(/#\/billing-accounts\/create/);
       await page.getByRole('button', { name: /copy from customer/i }).click();
+      // The copy arrives from the server; the billing name is typed only after it, or it would be overwritten.
+      await page.waitForFunction(() => (document.querySelector('input[name="city"]') as HTMLInputElement | null)?.value === 'Bridgeville');
       await page.getByLabel('Billing name').fill(`Monongahela Fiber — ${region}`);
       await page.getByLabel('Primary invoice email').fill(`ap-${region.toLowerCase()}@monfiber.example.com`);
       await page.getByLabel('Districts served').click();
@@ -110,7 +112,7 @@ describeBrowser('account journeys in Chromium', () => {
 
   it('an Authorizer finds it in the queue and activates it and its billing accounts', async () => {
     const page = await rig.signIn('authorizer');
-    await page.getByRole('row', { name: /Monongahela Fiber Networks/ }).getByRole('link').click();
+    await page.getByRole('row').filter({ has: page.getByRole('cell', { name: 'Monongahela Fiber Networks', exact: true }) }).getByRole('link').click();
     await page.waitForURL(/#\/customers\/\d+\/show/);
     // The certificate is there to check, and downloads with its name.
     await page.getByRole('tab', { name: 'Attachments' }).click();
