@@ -76,7 +76,13 @@ export function toResponse(err: unknown): { status: number; body: ErrorBody; hea
   }
   if (isBodyParserError(err)) {
     if (err.type === 'entity.too.large') return { status: 413, body: { message: 'The request is too large.' } };
-    return { status: 400, body: { message: 'The request body is not valid JSON.' } };
+    if (err.type === 'entity.parse.failed') return { status: 400, body: { message: 'The request body is not valid JSON.' } };
+    if (err.status === 415) return { status: 415, body: { message: 'The request body\'s content type or charset is not supported; send UTF-8 JSON.' } };
+    return { status: 400, body: { message: 'The request body could not be read.' } };
+  }
+  // Errors of the HTTP layer that name a client error themselves (a malformed %-escape in a path).
+  if (err instanceof Error && 'status' in err && typeof err.status === 'number' && err.status >= 400 && err.status < 500) {
+    return { status: err.status, body: { message: err.status === 400 ? 'The request is malformed.' : 'The request cannot be served.' } };
   }
   return { status: 500, body: { message: 'Something went wrong on the server. The problem has been logged.' } };
 }

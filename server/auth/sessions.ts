@@ -65,7 +65,13 @@ function readToken(req: Request): string | null {
   if (!header) return null;
   for (const part of header.split(';')) {
     const [name, ...rest] = part.trim().split('=');
-    if (name === SESSION_COOKIE) return decodeURIComponent(rest.join('='));
+    if (name !== SESSION_COOKIE) continue;
+    try {
+      return decodeURIComponent(rest.join('='));
+    } catch {
+      // A tampered cookie is no session, not a server error.
+      return null;
+    }
   }
   return null;
 }

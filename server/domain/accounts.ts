@@ -44,8 +44,12 @@ export async function runAccountAction(
     const ctx: WriteContext = { db, t, ...auth };
     const account = (await findReadable(def, auth, id, t)) as AccountRow;
     ForbiddenError.from(auth.ability).throwUnlessCan(action, subject(def.name, { ...(account.get({ plain: true }) as Record<string, unknown>) }));
-    // Submitting twice is harmless: the account is already in the queue.
-    if (action === 'submit' && account.status === 'preliminary' && account.submittedAt) return account;
+    // Submitting twice is harmless: the account is already in the queue. A customer's billing
+    // accounts drafted since its submission join it, so that none is left behind unsubmitted.
+    if (action === 'submit' && account.status === 'preliminary' && account.submittedAt) {
+      if (account instanceof Customer) await submitDrafts(ctx, account);
+      return account;
+    }
     if (!actionAllowed(action, account)) {
       throw conflict(`A ${statusLabel(account.status).toLowerCase()} account cannot be ${PAST[action]}${action === 'activate' || action === 'return' ? ' until it is submitted' : ''}.`);
     }
@@ -95,15 +99,19 @@ async function assertContactsComplete(t: Transaction, owner: { customerId: numbe
   }
 }
 
+async function submitDrafts(ctx: WriteContext, customer: Customer, known?: BillingAccount[]): Promise<void> {
+  const drafts = known ?? (await billingOf(ctx.t, customer.id, ['preliminary'], { submittedAt: null }));
+  if (!known) await assertContactsComplete(ctx.t, { billingAccountId: drafts.map((b) => b.id) });
+  for (const b of drafts) await apply(ctx, b, 'submit', submitted(ctx), 'Submitted with its customer account.');
+}
+
 const CUSTOMER_ACTIONS: Record<AccountAction, Handler<Customer>> = {
   submit: async (ctx, customer) => {
     const drafts = await billingOf(ctx.t, customer.id, ['preliminary'], { submittedAt: null });
     await assertContactsComplete(ctx.t, { customerId: customer.id });
     await assertContactsComplete(ctx.t, { billingAccountId: drafts.map((b) => b.id) });
     await apply(ctx, customer, 'submit', submitted(ctx), null);
-    for (const b of drafts) {
-      await apply(ctx, b, 'submit', submitted(ctx), 'Submitted with its customer account.');
-    }
+    await submitDrafts(ctx, customer, drafts);
   },
   activate: async (ctx, customer) => {
     assertFourEyes(ctx, customer);
@@ -112,7 +120,7 @@ const CUSTOMER_ACTIONS: Record<AccountAction, Handler<Customer>> = {
       liveBillingAccounts: await liveBillingCount(ctx.t, customer.id),
       insuranceInForce: await insuranceInForce(ctx.t, customer.id),
     });
-    if (Object.keys(errors).length) throw invalid(errors, `The account cannot be activated yet: ${Object.values(errors).join(' ')}`);
+    if (Object.keys(errors).length) throw invalid(errors, 'The account cannot be activated yet: see what is missing.');
     await apply(ctx, customer, 'activate', { status: 'active' }, null);
   },
   return: async (ctx, customer, reason) => {
@@ -163,7 +171,7 @@ const BILLING_ACTIONS: Record<AccountAction, Handler<BillingAccount>> = {
     const parent = await parentOf(ctx.t, b);
     if (parent.status !== 'active') throw conflict(`Activate customer account ${parent.accountNumber} first: it is ${statusLabel(parent.status)}.`);
     const errors = billingActivationErrors(b.get({ plain: true }));
-    if (Object.keys(errors).length) throw invalid(errors, `The billing account cannot be activated yet: ${Object.values(errors).join(' ')}`);
+    if (Object.keys(errors).length) throw invalid(errors, 'The billing account cannot be activated yet: see what is missing.');
     await apply(ctx, b, 'activate', { status: 'active' }, null);
   },
   return: (ctx, b, reason) => apply(ctx, b, 'return', { submittedAt: null, submittedById: null }, reason),

@@ -125,6 +125,13 @@ async function prepare(def: ResourceDefinition<Model>, resource: ImportResource,
     if (match && own.success && raw.status && own.data.status !== match.get('status')) {
       errors.status = 'The status of an account that is already here changes only through its actions.';
     }
+    // A load updates details; it never does what has rules of its own in the API.
+    if (match && base.success && resource === 'billing-accounts' && Number(values.customerId) !== Number(match.get('customerId'))) {
+      errors.customer = 'Moving a billing account to another customer is a reassignment: use Reassign billing accounts.';
+    }
+    if (match && base.success && resource === 'customers' && values.accountType !== match.get('accountType') && match.get('status') !== 'preliminary') {
+      errors.accountType = 'The account type can change only while the account is Preliminary.';
+    }
     let outcome: Outcome = Object.keys(errors).length ? 'refused' : match ? 'updated' : 'created';
     const before = match ? toApiRecord(def, match, ctx) : null;
     if (match && outcome === 'updated') {

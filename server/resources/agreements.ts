@@ -27,7 +27,6 @@ export const agreements = defineResource<Agreement>({
   sortable: ['agreementType', 'agreementNumber', 'effectiveOn', 'expiresOn', 'agreementStatus'],
   filterable: ['customerId', 'agreementType', 'agreementNumber', 'effectiveOn', 'expiresOn', 'agreementStatus'],
   defaultSort: { field: 'expiresOn', order: 'ASC' },
-  searchFields: ['agreementType', 'agreementNumber'],
   input: {
     // Fix: an agreement could expire before it took effect (securities already refused that).
     create: z.object({ ...editable, agreementStatus: editable.agreementStatus.default('active') })

@@ -18,7 +18,6 @@ export const attachments = defineResource<Attachment>({
   sortable: ['documentType', 'fileName', 'size', 'createdAt'],
   filterable: ['customerId', 'billingAccountId', 'documentType', 'mimeType', 'uploadedById', 'createdAt'],
   defaultSort: { field: 'createdAt', order: 'DESC' },
-  searchFields: ['fileName', 'description', 'documentType'],
   // New attachments arrive as multipart uploads, never as JSON.
   input: { create: z.never(), update: z.object(editable).partial() },
   history: ownerPlace,

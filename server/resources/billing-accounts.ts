@@ -10,6 +10,7 @@ import { nextAccountNumber } from '../domain/numbers';
 import { assertMovable, recordMove } from '../domain/reassign';
 import { assertKeepsBillingAccount } from '../domain/billing-rules';
 import { defineResource } from '../rest/resource';
+import { withdrawnIfChanged } from './submission';
 import { billingIdsInDistricts } from './districts';
 import { email, oneOf, optionalText, requiredText, usState, zip } from './fields';
 
@@ -84,7 +85,7 @@ export const billingAccounts = defineResource<BillingAccount>({
       if (values.customerId !== undefined && Number(values.customerId) !== row.customerId) {
         await assertMovable(ctx, [row], Number(values.customerId));
       }
-      return values;
+      return withdrawnIfChanged(row, values);
     },
     afterUpdate: async (ctx, row, before) => {
       if (Number(before.customerId) !== row.customerId) await recordMove(ctx, row, Number(before.customerId), null);

@@ -25,7 +25,6 @@ export const contacts = defineResource<Contact>({
   sortable: ['name', 'email', 'isPrimary', 'createdAt'],
   filterable: ['customerId', 'billingAccountId', 'name', 'email', 'isPrimary'],
   defaultSort: { field: 'name', order: 'ASC' },
-  searchFields: ['name', 'email', 'title'],
   input: { create: z.object(editable), update: z.object(editable).partial() },
   history: ownerPlace,
   hooks: {

@@ -7,6 +7,7 @@ import { BillingAccount, Customer } from '../models';
 import { nextAccountNumber } from '../domain/numbers';
 import { recordChange, toApiRecord } from '../rest/engine';
 import { defineResource } from '../rest/resource';
+import { withdrawnIfChanged } from './submission';
 import { billingAccounts } from './billing-accounts';
 import { billingIdsInDistricts } from './districts';
 import { email, fein, formatFein, maskFein, oneOf, optionalText, phone, phoneExt, requiredText, usState, zip } from './fields';
@@ -60,7 +61,7 @@ export const customers = defineResource<Customer>({
       if (values.accountType !== undefined && values.accountType !== row.accountType && row.status !== 'preliminary') {
         throw conflict('The account type can change only while the account is Preliminary: one account never serves both.');
       }
-      return values;
+      return withdrawnIfChanged(row, values);
     },
     beforeDelete: async (ctx, row) => {
       if (row.status !== 'preliminary') throw conflict('Only a Preliminary account can be deleted; inactivate it instead.');

@@ -7,11 +7,15 @@ import { US_STATES } from '../../config/vocabulary';
 const blankToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v);
 const trimmed = (v: unknown) => (typeof v === 'string' ? v.trim() : v);
 
+// Control characters (a NUL above all, which PostgreSQL cannot store) are typing accidents or attacks.
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+const NO_CONTROL = 'Remove the invisible control characters from this text.';
+
 export const optionalText = (max: number) =>
-  z.preprocess(blankToNull, z.string().trim().max(max, `At most ${max} characters.`).nullable()).optional();
+  z.preprocess(blankToNull, z.string().trim().max(max, `At most ${max} characters.`).refine((v) => !CONTROL.test(v), NO_CONTROL).nullable()).optional();
 
 export const requiredText = (max: number, message = 'Required.') =>
-  z.preprocess(trimmed, z.string({ message }).min(1, message).max(max, `At most ${max} characters.`));
+  z.preprocess(trimmed, z.string({ message }).min(1, message).max(max, `At most ${max} characters.`).refine((v) => !CONTROL.test(v), NO_CONTROL));
 
 export const email = z
   .preprocess(blankToNull, z.string().trim().toLowerCase().email('Not a valid email address.').max(254).nullable())

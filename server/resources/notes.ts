@@ -21,7 +21,6 @@ export const notes = defineResource<Note>({
   sortable: ['createdAt', 'updatedAt', 'authorId'],
   filterable: ['customerId', 'billingAccountId', 'authorId', 'createdAt'],
   defaultSort: { field: 'createdAt', order: 'DESC' },
-  searchFields: ['text'],
   input: { create: z.object(editable), update: z.object(editable).partial() },
   history: ownerPlace,
   hooks: {

@@ -35,7 +35,6 @@ export const securities = defineResource<Security>({
   sortable: ['securityType', 'systemNumber', 'issuerName', 'amount', 'effectiveOn', 'expiresOn', 'blanket'],
   filterable: ['customerId', 'securityType', 'systemNumber', 'issuerName', 'effectiveOn', 'expiresOn', 'blanket'],
   defaultSort: { field: 'expiresOn', order: 'ASC' },
-  searchFields: ['systemNumber', 'issuerName', 'issuerNumber', 'issuerReference'],
   input: {
     create: z.object(editable).refine((v) => !v.effectiveOn || !v.expiresOn || v.expiresOn >= v.effectiveOn, { message: 'The security cannot expire before it takes effect.', path: ['expiresOn'] }),
     update: z.object(editable).partial(),

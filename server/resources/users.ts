@@ -30,14 +30,15 @@ export const users = defineResource<User>({
   },
   history: async (row) => ({ accountNumber: null, customerAccountNumber: null, status: row.active ? 'active' : 'inactive' }),
   hooks: {
-    beforeCreate: (_ctx, values) => withPasswordHash(values),
-    beforeUpdate: (_ctx, _row, values) => withPasswordHash(values),
+    beforeCreate: (_ctx, values) => withPasswordHash(values, { roles: [], district: null }),
+    beforeUpdate: (_ctx, row, values) => withPasswordHash(values, row),
   },
 });
 
-async function withPasswordHash(values: Values): Promise<Values> {
+async function withPasswordHash(values: Values, current: { roles: readonly string[]; district: string | null }): Promise<Values> {
   const { password, ...rest } = values;
-  const roles = rest.roles as string[] | undefined;
-  if (roles?.includes('district_viewer') && rest.district === null) throw invalid({ district: 'A district viewer belongs to a district.' });
+  const roles = (rest.roles as string[] | undefined) ?? current.roles;
+  const district = rest.district === undefined ? current.district : rest.district;
+  if (roles.includes('district_viewer') && !district) throw invalid({ district: 'A district viewer belongs to a district.' });
   return typeof password === 'string' ? { ...rest, passwordHash: await hashPassword(password) } : rest;
 }

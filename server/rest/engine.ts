@@ -50,6 +50,13 @@ export function readWhere(def: Definition, auth: Auth, filter: ListQuery['filter
   const parts: WhereOptions[] = [allowed];
   const scope = def.scope?.(auth);
   if (scope) parts.push(scope);
+  for (const key of Object.keys(filter)) {
+    const field = key.replace(/_(gte|lte)$/, '');
+    // Filtering by a masked field would tell its value (a FEIN found by halving ranges).
+    if (def.masks && Object.hasOwn(def.masks, field) && !auth.ability.can('read', def.name, field)) {
+      throw forbidden(`You cannot filter by ${field}: it is shown to you masked.`);
+    }
+  }
   const pk = def.model.primaryKeyAttribute;
   const renamed = Object.fromEntries(
     Object.entries(filter).map(([k, v]) => [k === 'id' || k === 'ids' ? pk : k, v]),

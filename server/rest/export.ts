@@ -19,6 +19,11 @@ export async function exportCsv(def: ResourceDefinition<Model>, auth: Auth, quer
   const where = readWhere(def, auth, query.filter);
   const key = sortKey(def.model, query.sort.field, query.sort.order);
   const columns = ['id', ...def.fields];
+  const batch = (last: Record<string, unknown> | null) =>
+    def.model.findAll({ where: last ? { [Op.and]: [where, after(def.model, key, last)] } : where, order: orderBy(def.model, key), limit: BATCH });
+  // Read the first batch before sending anything: a query that fails is then an error response,
+  // not an empty file that looks like a successful export.
+  let rows = await batch(null);
   res.set({
     'Content-Type': 'text/csv; charset=utf-8',
     'Content-Disposition': `attachment; filename="${def.name}-${new Date().toISOString().slice(0, 10)}.csv"`,
@@ -31,15 +36,12 @@ export async function exportCsv(def: ResourceDefinition<Model>, auth: Auth, quer
   res.on('close', () => {
     closed = true;
   });
-  let last: Record<string, unknown> | null = null;
-  while (!closed) {
-    const rows = await def.model.findAll({ where: last ? { [Op.and]: [where, after(def.model, key, last)] } : where, order: orderBy(def.model, key), limit: BATCH });
-    if (!rows.length) break;
+  while (!closed && rows.length) {
     for (const record of await toApiRecords(def, rows, auth)) {
       if (!csv.write(cells(record, columns))) await once(csv, 'drain');
     }
-    last = rows.at(-1)!.get({ plain: true }) as Record<string, unknown>;
     if (rows.length < BATCH) break;
+    rows = await batch(rows.at(-1)!.get({ plain: true }) as Record<string, unknown>);
   }
   csv.end();
   await once(csv, 'end');

@@ -4,6 +4,7 @@
 
 export function normalizeText(text: string): string {
   return text
+    .replace(/[\u0000-\u001f\u007f]/g, ' ')
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLocaleLowerCase('en-US')

@@ -23,7 +23,8 @@ export function filterToWhere(model: ModelStatic<Model>, filter: Readonly<Record
       if (q) where.push(q);
       continue;
     }
-    const custom = fields.filters?.[key];
+    // Own properties only: a filter named "constructor" or "toString" is unknown, not Object's.
+    const custom = fields.filters && Object.hasOwn(fields.filters, key) ? fields.filters[key] : undefined;
     if (custom) {
       where.push(custom(value));
       continue;
@@ -72,7 +73,8 @@ function fieldWhere(model: ModelStatic<Model>, key: string, value: unknown, filt
 type Kind = 'integer' | 'number' | 'boolean' | 'date' | 'string';
 
 function attributeKind(model: ModelStatic<Model>, field: string): Kind {
-  const attribute = model.getAttributes()[field];
+  const attributes = model.getAttributes();
+  const attribute = Object.hasOwn(attributes, field) ? (attributes as Record<string, { type: unknown }>)[field] : undefined;
   if (!attribute) throw badRequest(`Cannot filter by "${field}".`);
   const key = (attribute.type as { key?: string }).key ?? 'STRING';
   if (key === 'INTEGER' || key === 'BIGINT') return 'integer';

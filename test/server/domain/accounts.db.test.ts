@@ -123,7 +123,35 @@ describeDb(`account lifecycle on ${dialect}`, () => {
       const current = (await as.manager.get(`/api/billing-accounts/${b.id}`)).body;
       const fixed = await as.manager.put(`/api/billing-accounts/${b.id}`).send({ ...completeBilling(customer.id), billingName: 'Sparse', version: current.version });
       expect(fixed.status).toBe(200);
+      // The change took it out of the queue: it is activated once submitted again.
+      expect(fixed.body.submittedAt).toBeNull();
+      await refused(() => act(as.authorizer, 'billing-accounts', b.id, 'activate'), 409);
+      expect((await act(as.manager, 'billing-accounts', b.id, 'submit')).status).toBe(200);
       expect((await act(as.authorizer, 'billing-accounts', b.id, 'activate')).body.status).toBe('active');
+    });
+
+    it('four eyes hold for changes: who changes a submitted account cannot then activate it', async () => {
+      const { customer } = await draftCustomer(as.manager, 1);
+      expect((await act(as.manager, 'customers', customer.id, 'submit')).status).toBe(200);
+      const current = (await as.both.get(`/api/customers/${customer.id}`)).body;
+      const unchanged = await as.both.put(`/api/customers/${customer.id}`).send(current);
+      expect(unchanged.body.submittedAt).not.toBeNull();
+      const changed = await as.both.put(`/api/customers/${customer.id}`).send({ ...current, phone: '717-555-0999' });
+      expect(changed.status).toBe(200);
+      expect(changed.body.submittedAt).toBeNull();
+      await refused(() => act(as.both, 'customers', customer.id, 'activate'), 409);
+      expect((await act(as.both, 'customers', customer.id, 'submit')).status).toBe(200);
+      await refused(() => act(as.both, 'customers', customer.id, 'activate'), 403);
+      expect((await act(as.authorizer, 'customers', customer.id, 'activate')).body.status).toBe('active');
+    });
+
+    it('submitting a waiting customer again takes in the billing accounts drafted since', async () => {
+      const { customer } = await draftCustomer(as.manager, 1);
+      expect((await act(as.manager, 'customers', customer.id, 'submit')).status).toBe(200);
+      const late = (await as.manager.post('/api/billing-accounts').send(completeBilling(customer.id))).body;
+      expect(late.submittedAt).toBeNull();
+      expect((await act(as.manager, 'customers', customer.id, 'submit')).status).toBe(200);
+      expect((await as.manager.get(`/api/billing-accounts/${late.id}`)).body.submittedAt).not.toBeNull();
     });
   });
 
