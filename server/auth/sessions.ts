@@ -2,9 +2,10 @@
 // a random token; the table holds only its keyed hash, so a copy of the table opens no session.
 import { createHmac, randomBytes } from 'node:crypto';
 import type { Request, RequestHandler, Response } from 'express';
-import { Op } from 'sequelize';
-import { abilityFromRules, defineRulesFor } from '../../config/abilities';
-import { Session, User } from '../models';
+import { QueryTypes } from 'sequelize';
+import { abilityFromRules, defineRulesFor, type AppAbility } from '../../config/abilities';
+import type { Role } from '../../config/vocabulary';
+import { Session, type User } from '../models';
 import { setAuth, type AuthUser } from './context';
 
 export const SESSION_COOKIE = 'cims_session';
@@ -43,21 +44,51 @@ export function sessionMiddleware(options: SessionOptions): RequestHandler {
     const token = readToken(req);
     if (!token) return next();
     const id = sessionId(token, options.secret);
-    const session = await Session.findOne({
-      where: { id, expiresAt: { [Op.gt]: new Date() } },
-      include: [{ model: User, as: 'user', where: { active: true } }],
-    });
-    const user = (session as (Session & { user?: User }) | null)?.user;
-    if (!session || !user) return next();
-    const authUser = toAuthUser(user);
-    setAuth(req, { user: authUser, ability: abilityFromRules(defineRulesFor(authUser)), sessionId: id });
+    const found = await liveSession(id);
+    if (!found) return next();
+    const { user, renew } = found;
+    setAuth(req, { user, ability: abilityOf(user), sessionId: id });
     // Sliding expiry, written at most hourly so that reads stay reads.
-    const renewed = new Date(Date.now() + SESSION_DAYS * 86_400_000);
-    if (renewed.getTime() - session.expiresAt.getTime() > IDLE_REFRESH_MS) {
-      await Session.update({ expiresAt: renewed }, { where: { id } });
-    }
+    if (renew) await Session.update({ expiresAt: new Date(Date.now() + SESSION_DAYS * 86_400_000) }, { where: { id } });
     next();
   };
+}
+
+/**
+ * The session's user, if the session is live and the user active, in one indexed query on every
+ * request (plain rows: no model instances on this path), and whether its expiry is due a renewal.
+ */
+async function liveSession(id: string): Promise<{ user: AuthUser; renew: boolean } | null> {
+  const now = Date.now();
+  const rows = await Session.sequelize!.query<{ id: number; username: string; fullName: string; roles: string; district: string | null; renew: unknown }>(
+    `SELECT u.id, u.username, u.full_name AS "fullName", u.roles, u.district, s.expires_at < :renewBefore AS renew
+     FROM sessions s JOIN users u ON u.id = s.user_id
+     WHERE s.id = :id AND s.expires_at > :now AND u.active = :active`,
+    { replacements: { id, now: new Date(now), renewBefore: new Date(now + SESSION_DAYS * 86_400_000 - IDLE_REFRESH_MS), active: true }, type: QueryTypes.SELECT },
+  );
+  const row = rows[0];
+  if (!row) return null;
+  const user: AuthUser = { id: row.id, username: row.username, fullName: row.fullName, roles: row.roles ? (row.roles.split(',') as Role[]) : [], district: row.district };
+  // SQLite answers the comparison with 1 or 0, PostgreSQL with a boolean.
+  return { user, renew: row.renew === true || row.renew === 1 };
+}
+
+/**
+ * Abilities are a pure function of the user's id, roles and district, and CASL abilities are
+ * never changed after they are built, so one is shared by every request of that user. A change of
+ * roles or district makes a new key; the map is emptied when it grows past any plausible staff.
+ */
+const abilities = new Map<string, AppAbility>();
+
+function abilityOf(user: AuthUser): AppAbility {
+  const key = `${user.id}|${user.roles.join(',')}|${user.district ?? ''}`;
+  let ability = abilities.get(key);
+  if (!ability) {
+    if (abilities.size >= 5000) abilities.clear();
+    ability = abilityFromRules(defineRulesFor(user));
+    abilities.set(key, ability);
+  }
+  return ability;
 }
 
 function readToken(req: Request): string | null {

@@ -1,7 +1,7 @@
 // The one Sequelize instance of a running server, on SQLite (embedded default) or PostgreSQL.
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { Sequelize, Transaction, type Options } from 'sequelize';
+import { QueryTypes, Sequelize, Transaction, type Options } from 'sequelize';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -46,6 +46,7 @@ function openSqlite(path: string, logging: Options['logging']): Database {
     // Every transaction takes the write lock at BEGIN, so two never deadlock upgrading a read lock.
     transactionType: Transaction.TYPES.IMMEDIATE,
   });
+  if (storage !== ':memory:') poolReads(sequelize);
   // SQLite has one writer at a time; queueing write transactions here keeps requests of this
   // process from failing with SQLITE_BUSY while another holds the lock.
   let tail: Promise<unknown> = Promise.resolve();
@@ -58,6 +59,36 @@ function openSqlite(path: string, logging: Options['logging']): Database {
       return next;
     },
     close: () => sequelize.close(),
+  };
+}
+
+/** Connections for the queries outside transactions: with several, reads run side by side. */
+const READERS = 4;
+/** How long a connection waits for another's write lock (another process's, say) before failing. */
+const BUSY_TIMEOUT_MS = 5000;
+
+/**
+ * Sequelize runs every query outside a transaction on one SQLite connection, so one slow count
+ * would queue every other request behind it. Here plain SELECTs take turns over a few persistent
+ * connections instead (WAL lets them read side by side). Everything else stays where Sequelize
+ * puts it: a transaction on a connection of its own, other statements (schema changes, whose
+ * sequences may set a connection's PRAGMAs) on the one default connection. Every connection
+ * waits for a busy lock rather than failing.
+ */
+function poolReads(sequelize: Sequelize): void {
+  interface SqliteConnection { configure(option: 'busyTimeout', ms: number): void }
+  const manager = sequelize.connectionManager as unknown as { getConnection(options?: { uuid?: string; type?: string }): Promise<SqliteConnection> };
+  const open = manager.getConnection.bind(manager);
+  const configured = new WeakSet<SqliteConnection>();
+  let turn = 0;
+  manager.getConnection = async (options = {}) => {
+    const read = !options.uuid && options.type === QueryTypes.SELECT;
+    const connection = await open(read ? { ...options, uuid: `read-${turn++ % READERS}` } : options);
+    if (!configured.has(connection)) {
+      connection.configure('busyTimeout', BUSY_TIMEOUT_MS);
+      configured.add(connection);
+    }
+    return connection;
   };
 }
 

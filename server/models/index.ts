@@ -5,6 +5,7 @@ import { Agreement } from './agreement';
 import { ApiClient } from './api-client';
 import { Attachment, AttachmentContent } from './attachment';
 import { BillingAccount } from './billing-account';
+import { BillingAccountDistrict } from './billing-account-district';
 import { Contact } from './contact';
 import { Customer } from './customer';
 import { District } from './district';
@@ -17,14 +18,14 @@ import { Session } from './session';
 import { User } from './user';
 import { WorkItem } from './work-item';
 
-export { AccountNumber, Agreement, ApiClient, Attachment, AttachmentContent, BillingAccount, Contact, Customer, District, Event, InsurancePolicy, Note, SavedSearch, Security, Session, User, WorkItem };
+export { AccountNumber, Agreement, ApiClient, Attachment, AttachmentContent, BillingAccount, BillingAccountDistrict, Contact, Customer, District, Event, InsurancePolicy, Note, SavedSearch, Security, Session, User, WorkItem };
 
 let initialised: Sequelize | null = null;
 
 /** Models are module singletons bound to one Sequelize instance per process (tests open one per file). */
 export function initModels(sequelize: Sequelize): void {
   if (initialised === sequelize) return;
-  for (const model of [AccountNumber, Agreement, ApiClient, Attachment, AttachmentContent, BillingAccount, Contact, Customer, District, Event, InsurancePolicy, Note, SavedSearch, Security, Session, User, WorkItem]) model.initModel(sequelize);
+  for (const model of [AccountNumber, Agreement, ApiClient, Attachment, AttachmentContent, BillingAccount, BillingAccountDistrict, Contact, Customer, District, Event, InsurancePolicy, Note, SavedSearch, Security, Session, User, WorkItem]) model.initModel(sequelize);
   Customer.hasMany(BillingAccount, { as: 'billingAccounts', foreignKey: 'customerId' });
   BillingAccount.belongsTo(Customer, { as: 'customer', foreignKey: 'customerId' });
   Customer.hasOne(InsurancePolicy, { as: 'insurance', foreignKey: 'customerId' });

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { DISTRICT_CODES } from '../../config/districts';
 import { INVOICE_METHODS, LIVE_STATUSES, PERMIT_SYSTEMS, statusLabel } from '../../config/vocabulary';
 import { conflict, invalid } from '../errors';
-import { BillingAccount, Customer } from '../models';
+import { BillingAccount, BillingAccountDistrict, Customer } from '../models';
 import { nextAccountNumber } from '../domain/numbers';
 import { assertMovable, recordMove } from '../domain/reassign';
 import { assertKeepsBillingAccount } from '../domain/billing-rules';
@@ -45,6 +45,7 @@ export const billingAccounts = defineResource<BillingAccount>({
       ? { status: 'preliminary', submittedAt: { [Op.ne]: null } }
       : { submittedAt: { [Op.is]: null } }),
   },
+  listIndex: { model: BillingAccountDistrict, filter: 'district' },
   searchFields: ['billingName', 'accountNumber'],
   input: {
     create: z.object({

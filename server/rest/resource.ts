@@ -61,6 +61,14 @@ export interface ResourceDefinition<M extends Model = Model> {
     afterUpdate?(ctx: WriteContext, row: M, before: ApiRecord): Promise<void>;
     beforeDelete?(ctx: WriteContext, row: M): Promise<void>;
   };
+  /**
+   * A narrower table that answers some lists on its own (e.g. one row per district a billing
+   * account serves, with copies of its status and name). Its attributes carry the resource's own
+   * names, `id` being the record's id. A list that filters by one value of `filter` and otherwise
+   * filters and sorts only by the table's attributes reads its page and count from the table's
+   * index, then only that page's records from the resource's table.
+   */
+  readonly listIndex?: { readonly model: ModelStatic<Model>; readonly filter: string };
   /** Extra `where` every read of this resource gets (e.g. hide inactive users). */
   readonly scope?: (ctx: ReadContext) => WhereOptions | null;
 }

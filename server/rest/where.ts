@@ -42,14 +42,18 @@ function searchWhere(model: ModelStatic<Model>, value: unknown, attribute: strin
   if (typeof value !== 'string') throw badRequest('The search text q must be a string.');
   if (value.trim() === '') return null;
   const sequelize = model.sequelize!;
-  const like = containsPattern(value);
-  // An ESCAPE clause keeps SQLite's trigram index from answering, so it is only added when needed.
-  const pattern = like.includes('\\') ? `${sequelize.escape(like)} ESCAPE '\\'` : sequelize.escape(like);
   const table = model.getTableName() as string;
-  // A trigram index answers terms of three characters or more; shorter ones scan.
-  if (sequelize.getDialect() === 'sqlite' && TRIGRAM_INDEXED.has(table) && normalizeText(value).length >= 3) {
-    return { [model.primaryKeyAttribute]: { [Op.in]: Sequelize.literal(`(SELECT rowid FROM ${table}_search WHERE search_text LIKE ${pattern})`) } };
+  const term = normalizeText(value);
+  // A trigram index answers terms of three characters or more; shorter ones scan. The term as one
+  // phrase of trigrams is exactly "contains the term" (% and _ are plain characters there), and
+  // the index answers it alone, where a LIKE would re-read each candidate row's text.
+  if (sequelize.getDialect() === 'sqlite' && TRIGRAM_INDEXED.has(table) && term.length >= 3) {
+    const phrase = sequelize.escape(`"${term.replace(/"/g, '""')}"`);
+    return { [model.primaryKeyAttribute]: { [Op.in]: Sequelize.literal(`(SELECT rowid FROM ${table}_search WHERE ${table}_search MATCH ${phrase})`) } };
   }
+  const like = containsPattern(value);
+  // ESCAPE only when the term has a wildcard to take literally: the plain form is the one every index reads.
+  const pattern = like.includes('\\') ? `${sequelize.escape(like)} ESCAPE '\\'` : sequelize.escape(like);
   const column = model.getAttributes()[attribute]?.field ?? attribute;
   return Sequelize.where(Sequelize.col(`${model.name}.${column}`), { [Op.like]: Sequelize.literal(pattern) });
 }

@@ -105,6 +105,47 @@ describeDb(`sessions and cross-site requests on ${dialect}`, () => {
     expect((await agent.get('/api/auth/me')).status).toBe(401);
   });
 
+  describe('session lifetime', () => {
+    const DAY = 86_400_000;
+    async function freshSession() {
+      const login = await t.anonymous().post('/api/auth/login').send({ username: 'analyst', password: PASSWORD });
+      const cookie = ([] as string[]).concat(login.headers['set-cookie'])[0].split(';')[0];
+      const session = (await Session.findAll({ order: [['createdAt', 'DESC']], limit: 1 }))[0];
+      return { cookie, session };
+    }
+
+    it('an expired session is no session', async () => {
+      const { cookie, session } = await freshSession();
+      await session.update({ expiresAt: new Date(Date.now() - 1000) });
+      expect((await t.anonymous().get('/api/auth/me').set('Cookie', cookie)).status).toBe(401);
+    });
+
+    it('slides the expiry forward when it is more than an hour old, and only then', async () => {
+      const { cookie, session } = await freshSession();
+      await session.update({ expiresAt: new Date(Date.now() + DAY) });
+      expect((await t.anonymous().get('/api/auth/me').set('Cookie', cookie)).status).toBe(200);
+      await session.reload();
+      expect(session.expiresAt.getTime()).toBeGreaterThan(Date.now() + 6.9 * DAY);
+      const unchanged = new Date(Date.now() + 7 * DAY - 30 * 60_000);
+      await session.update({ expiresAt: unchanged });
+      expect((await t.anonymous().get('/api/auth/me').set('Cookie', cookie)).status).toBe(200);
+      await session.reload();
+      expect(session.expiresAt.getTime()).toBe(unchanged.getTime());
+    });
+
+    it('a deactivated user is signed out, and a change of roles applies to the next request', async () => {
+      const user = await t.user('changing', ['analyst']);
+      const agent = await t.login('changing');
+      expect((await agent.get('/api/billing-accounts/export.csv')).status).toBe(200);
+      await user.update({ roles: ['district_viewer'], district: '11-0' });
+      const me = await agent.get('/api/auth/me');
+      expect(me.body).toMatchObject({ roles: ['district_viewer'], district: '11-0' });
+      expect((await agent.get('/api/billing-accounts/export.csv')).status).toBe(403);
+      await user.update({ active: false });
+      expect((await agent.get('/api/auth/me')).status).toBe(401);
+    });
+  });
+
   it('logout without a session is harmless', async () => {
     expect((await t.anonymous().post('/api/auth/logout')).status).toBe(204);
   });
