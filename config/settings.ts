@@ -13,6 +13,8 @@ export interface Settings {
   readonly interfaceRatePerMinute: number;
   /** Origins other than the server's own from which state-changing requests are accepted. */
   readonly allowedOrigins: readonly string[];
+  /** How long a list's total may be reused (server/db/count-cache.ts); 0 counts every time. */
+  readonly countCacheSeconds: number;
 }
 
 const DEFAULT_DATABASE_URL = 'sqlite:data/cims.sqlite';
@@ -29,6 +31,7 @@ const schema = z.object({
   CIMS_UPLOAD_LIMIT_MB: z.coerce.number().positive().max(1024).optional(),
   CIMS_ALLOWED_ORIGINS: z.string().optional(),
   CIMS_INTERFACE_RATE_PER_MINUTE: z.coerce.number().int().positive().max(1_000_000).optional(),
+  CIMS_COUNT_CACHE_SECONDS: z.coerce.number().min(0).max(3600).optional(),
 });
 
 export class SettingsError extends Error {}
@@ -52,5 +55,6 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     uploadLimitMb: e.CIMS_UPLOAD_LIMIT_MB ?? 25,
     interfaceRatePerMinute: e.CIMS_INTERFACE_RATE_PER_MINUTE ?? 600,
     allowedOrigins: (e.CIMS_ALLOWED_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    countCacheSeconds: e.CIMS_COUNT_CACHE_SECONDS ?? 5,
   };
 }

@@ -79,7 +79,7 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 async function openReady(settings: Settings, { requireMigrated }: { requireMigrated: boolean }): Promise<Database> {
-  const db = openDatabase(settings.databaseUrl);
+  const db = openDatabase(settings.databaseUrl, { countCacheSeconds: settings.countCacheSeconds });
   await prepareDatabase(db);
   initModels(db.sequelize);
   if (requireMigrated) {

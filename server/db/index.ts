@@ -2,20 +2,29 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { QueryTypes, Sequelize, Transaction, type Options } from 'sequelize';
+import { CountCache } from './count-cache';
 
 export type Dialect = 'sqlite' | 'postgres';
 
 export interface Database {
   readonly sequelize: Sequelize;
   readonly dialect: Dialect;
+  /** Recent totals of lists (see count-cache.ts); it keeps nothing unless opened with a time-to-live. */
+  readonly counts: CountCache;
   /** Runs `work` in one managed transaction; every write of a request goes through here. */
   transaction<T>(work: (t: Transaction) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
-export function openDatabase(url: string, { logging = false }: { logging?: boolean } = {}): Database {
+export interface OpenOptions {
+  readonly logging?: boolean;
+  /** How long a list's total may be reused; 0 (the default) counts every time. */
+  readonly countCacheSeconds?: number;
+}
+
+export function openDatabase(url: string, { logging = false, countCacheSeconds = 0 }: OpenOptions = {}): Database {
   const log = logging ? (sql: string) => console.log(sql) : false;
-  if (url.startsWith('sqlite:')) return openSqlite(url.slice('sqlite:'.length), log);
+  if (url.startsWith('sqlite:')) return openSqlite(url.slice('sqlite:'.length), log, countCacheSeconds);
   const sequelize = new Sequelize(url, {
     dialect: 'postgres',
     logging: log,
@@ -24,6 +33,7 @@ export function openDatabase(url: string, { logging = false }: { logging?: boole
   return {
     sequelize,
     dialect: 'postgres',
+    counts: new CountCache(countCacheSeconds * 1000).watch(sequelize),
     // Write transactions take one advisory lock first and hold it to their end, so that they
     // commit one at a time, in the order of the ids they give events: a reader of the change feed
     // who has seen event N never later finds a smaller id committed. Taken before any row lock,
@@ -36,7 +46,7 @@ export function openDatabase(url: string, { logging = false }: { logging?: boole
   };
 }
 
-function openSqlite(path: string, logging: Options['logging']): Database {
+function openSqlite(path: string, logging: Options['logging'], countCacheSeconds: number): Database {
   const storage = path === ':memory:' ? ':memory:' : resolve(path);
   if (storage !== ':memory:') mkdirSync(dirname(storage), { recursive: true });
   const sequelize = new Sequelize({
@@ -53,6 +63,7 @@ function openSqlite(path: string, logging: Options['logging']): Database {
   return {
     sequelize,
     dialect: 'sqlite',
+    counts: new CountCache(countCacheSeconds * 1000).watch(sequelize),
     transaction: <T>(work: (t: Transaction) => Promise<T>): Promise<T> => {
       const next = tail.then(() => sequelize.transaction(work));
       tail = next.catch(() => undefined);

@@ -3,11 +3,12 @@
 // user's ability allows; every write runs in one transaction, checks the ability on the state
 // before and after the change, runs the resource's hooks, and records an event.
 import { ForbiddenError, subject } from '@casl/ability';
-import { Op, type Model, type Transaction, type WhereOptions } from 'sequelize';
+import { Op, type Model, type ModelStatic, type Transaction, type WhereOptions } from 'sequelize';
 import type { Action } from '../../config/abilities';
 import type { Auth } from '../auth/context';
 import { abilityWhere } from '../auth/ability-where';
 import type { Database } from '../db';
+import type { CountCache } from '../db/count-cache';
 import { diff, recordEvent } from '../domain/history';
 import { forbidden, invalid, notFound, parseOrInvalid, preconditionRequired, conflict } from '../errors';
 import type { ListQuery } from './query';
@@ -75,7 +76,7 @@ export function readWhere(def: Definition, auth: Auth, filter: ListQuery['filter
   return { [Op.and]: parts };
 }
 
-export async function listRecords(def: Definition, auth: Auth, query: ListQuery): Promise<{ records: ApiRecord[]; total: number; start: number }> {
+export async function listRecords(def: Definition, auth: Auth, query: ListQuery, counts?: CountCache): Promise<{ records: ApiRecord[]; total: number; start: number }> {
   // Built first in every case: it is also what refuses a bad filter with a 400.
   const where = readWhere(def, auth, query.filter);
   const key = sortKey(def.model, query.sort.field, query.sort.order);
@@ -86,10 +87,10 @@ export async function listRecords(def: Definition, auth: Auth, query: ListQuery)
   const [start, end] = query.range;
   const index = listIndexFor(def, auth, query);
   const [rows, total] = index
-    ? await indexedPage(def, index, query, start, end - start + 1)
+    ? await indexedPage(def, index, query, start, end - start + 1, counts)
     : await Promise.all([
       def.model.findAll({ where, order: orderBy(def.model, key), offset: start, limit: end - start + 1 }),
-      def.model.count({ where }),
+      countOf(def.model, where, counts),
     ]);
   return { records: await toApiRecords(def, rows, auth), total, start };
 }
@@ -112,20 +113,28 @@ function listIndexFor(def: Definition, auth: Auth, query: ListQuery): NonNullabl
   return filtered && covered(query.sort.field) ? index : null;
 }
 
-async function indexedPage(def: Definition, index: NonNullable<Definition['listIndex']>, query: ListQuery, offset: number, limit: number): Promise<[Model[], number]> {
+async function indexedPage(def: Definition, index: NonNullable<Definition['listIndex']>, query: ListQuery, offset: number, limit: number, counts?: CountCache): Promise<[Model[], number]> {
   const model = index.model;
   const filter = { ...query.filter, [index.filter]: [query.filter[index.filter]].flat()[0] };
   const where = { [Op.and]: filterToWhere(model, filter, { filterable: Object.keys(model.getAttributes()) }) };
   const order = orderBy(model, sortKey(model, query.sort.field, query.sort.order));
   const [keys, total] = await Promise.all([
     model.findAll({ attributes: ['id'], where, order, offset, limit, raw: true }),
-    model.count({ where }),
+    countOf(model, where, counts),
   ]);
   const ids = keys.map((k) => (k as unknown as { id: number }).id);
   const pk = def.model.primaryKeyAttribute;
   const rows = ids.length ? await def.model.findAll({ where: { [pk]: { [Op.in]: ids } } }) : [];
   const byId = new Map(rows.map((r) => [r.get(pk), r]));
   return [ids.flatMap((id) => byId.get(id) ?? []), total];
+}
+
+/** The number of rows `where` matches, from the cache of recent totals when there is one. */
+function countOf(model: ModelStatic<Model>, where: WhereOptions, counts: CountCache | undefined): Promise<number> {
+  const compute = () => model.count({ where });
+  if (!counts?.enabled) return compute();
+  const generator = model.sequelize!.getQueryInterface().queryGenerator as { whereQuery(where: WhereOptions, options: object): string };
+  return counts.count(`${String(model.getTableName())} ${generator.whereQuery(where, {})}`, compute);
 }
 
 export async function findReadable(def: Definition, auth: Auth, id: unknown, t?: Transaction): Promise<Model> {

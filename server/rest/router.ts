@@ -14,7 +14,7 @@ export function resourceRouter(def: ResourceDefinition<Model>, db: Database): Ro
   router.get('/', async (req, res) => {
     const auth = authOf(req);
     const query = parseListQuery(rawQuery(req), def);
-    const { records, total, start } = await listRecords(def, auth, query);
+    const { records, total, start } = await listRecords(def, auth, query, db.counts);
     if (query.range) {
       res.set('Content-Range', contentRange(def.name, start, records.length, total));
       // The contract exposes Content-Range to CORS, so that a client of an allowed origin can read the total.

@@ -39,8 +39,8 @@ export interface Cast {
 let hash: Promise<string> | null = null;
 
 export async function createTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
-  const settings = loadSettings({ SESSION_SECRET: 'test-secret-test-secret', CIMS_UPLOAD_LIMIT_MB: '2', ...env });
+  const settings = loadSettings({ SESSION_SECRET: 'test-secret-test-secret', CIMS_UPLOAD_LIMIT_MB: '2', CIMS_COUNT_CACHE_SECONDS: '0', ...env });
+  const database = await createTestDatabase({ countCacheSeconds: settings.countCacheSeconds });
   const app = createApp({ db: database.db, settings, adminDir: '/nonexistent' });
   hash ??= hashPassword(PASSWORD);
   const t: TestApp = {

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { openDatabase, prepareDatabase, type Database } from '../../server/db';
+import { openDatabase, prepareDatabase, type Database, type OpenOptions } from '../../server/db';
 import { migrate } from '../../server/db/migrator';
 import { initModels } from '../../server/models';
 
@@ -24,11 +24,11 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-export async function createTestDatabase(): Promise<TestDatabase> {
+export async function createTestDatabase(options: OpenOptions = {}): Promise<TestDatabase> {
   if (dialect === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'cims-test-'));
     const url = `sqlite:${join(dir, 'cims.sqlite')}`;
-    const db = await ready(url);
+    const db = await ready(url, options);
     return { db, url, drop: async () => { await db.close(); rmSync(dir, { recursive: true, force: true }); } };
   }
   const admin = process.env.CIMS_TEST_PG_URL ?? 'postgres://root@127.0.0.1:5432/postgres';
@@ -37,7 +37,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const u = new URL(admin);
   u.pathname = `/${name}`;
   const url = u.toString();
-  const db = await ready(url);
+  const db = await ready(url, options);
   return {
     db,
     url,
@@ -48,8 +48,8 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   };
 }
 
-async function ready(url: string): Promise<Database> {
-  const db = openDatabase(url);
+async function ready(url: string, options: OpenOptions): Promise<Database> {
+  const db = openDatabase(url, options);
   await prepareDatabase(db);
   await migrate(db);
   initModels(db.sequelize);
