@@ -8,7 +8,7 @@ import type { Action } from '../../config/abilities';
 import type { Auth } from '../auth/context';
 import { abilityWhere } from '../auth/ability-where';
 import type { Database } from '../db';
-import type { CountCache } from '../db/count-cache';
+import { readTables, type CountCache } from '../db/count-cache';
 import { diff, recordEvent } from '../domain/history';
 import { forbidden, invalid, notFound, parseOrInvalid, preconditionRequired, conflict } from '../errors';
 import type { ListQuery } from './query';
@@ -120,7 +120,7 @@ async function indexedPage(def: Definition, index: NonNullable<Definition['listI
   const order = orderBy(model, sortKey(model, query.sort.field, query.sort.order));
   const [keys, total] = await Promise.all([
     model.findAll({ attributes: ['id'], where, order, offset, limit, raw: true }),
-    countOf(model, where, counts),
+    countOf(model, where, counts, def.model),
   ]);
   const ids = keys.map((k) => (k as unknown as { id: number }).id);
   const pk = def.model.primaryKeyAttribute;
@@ -130,11 +130,14 @@ async function indexedPage(def: Definition, index: NonNullable<Definition['listI
 }
 
 /** The number of rows `where` matches, from the cache of recent totals when there is one. */
-function countOf(model: ModelStatic<Model>, where: WhereOptions, counts: CountCache | undefined): Promise<number> {
+function countOf(model: ModelStatic<Model>, where: WhereOptions, counts: CountCache | undefined, owner: ModelStatic<Model> = model): Promise<number> {
   const compute = () => model.count({ where });
   if (!counts?.enabled) return compute();
   const generator = model.sequelize!.getQueryInterface().queryGenerator as { whereQuery(where: WhereOptions, options: object): string };
-  return counts.count(`${String(model.getTableName())} ${generator.whereQuery(where, {})}`, compute);
+  const table = String(model.getTableName());
+  const sql = `SELECT count(*) FROM ${table} ${generator.whereQuery(where, {})}`;
+  // The resource's own table too: a list index is written by triggers on it, never directly.
+  return counts.count(sql, [...new Set([String(owner.getTableName()), ...readTables(sql)])], compute);
 }
 
 export async function findReadable(def: Definition, auth: Auth, id: unknown, t?: Transaction): Promise<Model> {

@@ -37,6 +37,7 @@ describe('the benchmark, small', () => {
       for (const m of group) {
         expect(typeof m.name).toBe('string');
         for (const f of ['apiP50Ms', 'apiP95Ms', 'baselineP50Ms', 'ratio']) expect({ [f]: finite(m[f]) }).toEqual({ [f]: true });
+        for (const f of ['apiP50Ms', 'apiP95Ms', 'ratio']) expect({ [f]: finite(m.uncached[f]) }).toEqual({ [f]: true });
       }
     }
     expect(r.export.rows).toBe(r.rows.billingAccounts);
