@@ -12,7 +12,7 @@ import type { Database } from './db';
 import { attachmentRoutes } from './domain/attachments';
 import { importRoutes } from './domain/import-routes';
 import { accountRoutes } from './domain/routes';
-import { errorHandler, notFound } from './errors';
+import { errorHandler, HttpError, notFound } from './errors';
 import { initModels } from './models';
 import { apiClientRoutes } from './interfaces/admin-routes';
 import { interfaceRouter } from './interfaces/routes';
@@ -46,6 +46,10 @@ export function createApp({ db, settings, adminDir = DEFAULT_ADMIN_DIR }: AppDep
       res.status(503).json({ status: 'unavailable' });
     }
   });
+  // A known path asked with another method says which one it takes, as JSON like every error.
+  app.all('/healthz', () => {
+    throw new HttpError(405, 'The health check answers GET only.', undefined, { Allow: 'GET, HEAD' });
+  });
 
   const session = { secret: settings.sessionSecret };
   const api = express.Router();
@@ -68,12 +72,20 @@ export function createApp({ db, settings, adminDir = DEFAULT_ADMIN_DIR }: AppDep
   });
   app.use('/api', api);
   app.use('/interfaces/v1', interfaceRouter(db, { ratePerMinute: settings.interfaceRatePerMinute }));
+  // Other versions, and the bare prefix: programs calling here read JSON, never the admin's page.
+  app.use('/interfaces', () => {
+    throw notFound('interface route');
+  });
 
   if (existsSync(join(adminDir, 'index.html'))) {
     app.use(express.static(adminDir, { index: false, maxAge: '1h' }));
-    // The admin routes in the browser (#/customers/…); any other path gets the app's page.
-    app.get(/^\/(?!api\/|interfaces\/|healthz).*/, (_req, res) => res.sendFile(join(adminDir, 'index.html')));
+    // The admin's own routes (/customers/1/show …) are the browser's: every other GET gets the app's page.
+    app.get(/^\/(?!healthz(\/|$)).*/, (_req, res) => res.sendFile(join(adminDir, 'index.html')));
   }
+  // Whatever is left (another method, /healthz/…, no admin built) is a 404 in the one JSON shape.
+  app.use(() => {
+    throw notFound('page or route');
+  });
   app.use(errorHandler);
   return app;
 }

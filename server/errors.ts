@@ -66,7 +66,8 @@ export function toResponse(err: unknown): { status: number; body: ErrorBody; hea
     return { status: 409, body: { message: 'Someone else changed this record meanwhile. Reload it and try again.' } };
   }
   if (err instanceof UniqueConstraintError) {
-    const fields = Object.keys(err.fields ?? {});
+    // PostgreSQL names the clashing columns as an object's keys, SQLite as an array.
+    const fields = Array.isArray(err.fields) ? err.fields.map(String) : Object.keys(err.fields ?? {});
     const errors = Object.fromEntries(fields.map((f) => [f, 'This value is already taken.']));
     return { status: 409, body: { message: 'This value is already taken.', ...(fields.length ? { errors } : {}) } };
   }

@@ -21,7 +21,8 @@ import { billingActivationErrors, customerActivationErrors } from './requirement
 export type AccountRow = Customer | BillingAccount;
 export type AccountKind = 'customers' | 'billing-accounts';
 
-const reasonSchema = z.object({ reason: z.string().trim().min(1).max(2000).optional() }).loose();
+const REASON_MAX_LENGTH = 2000;
+const reasonSchema = z.object({ reason: z.string().trim().min(1).max(REASON_MAX_LENGTH).optional() }).loose();
 
 export function parseAction(value: string): AccountAction {
   if ((ACCOUNT_ACTIONS as readonly string[]).includes(value)) return value as AccountAction;
@@ -36,14 +37,13 @@ export async function runAccountAction(
   action: AccountAction,
   body: unknown,
 ): Promise<ApiRecord> {
-  const parsed = reasonSchema.safeParse(body ?? {});
-  const reason = parsed.success ? (parsed.data.reason ?? null) : null;
-  if (ACTIONS_WITH_REASON.includes(action) && !reason) throw invalid({ reason: 'Please give a reason.' });
+  // Permission before the request's content: whoever may not act is told so, not how to ask.
   ForbiddenError.from(auth.ability).throwUnlessCan(action, def.name);
   const row = await db.transaction(async (t) => {
     const ctx: WriteContext = { db, t, ...auth };
     const account = (await findReadable(def, auth, id, t)) as AccountRow;
     ForbiddenError.from(auth.ability).throwUnlessCan(action, subject(def.name, { ...(account.get({ plain: true }) as Record<string, unknown>) }));
+    const reason = reasonOf(action, body);
     // Submitting twice is harmless: the account is already in the queue. A customer's billing
     // accounts drafted since its submission join it, so that none is left behind unsubmitted.
     if (action === 'submit' && account.status === 'preliminary' && account.submittedAt) {
@@ -51,12 +51,26 @@ export async function runAccountAction(
       return account;
     }
     if (!actionAllowed(action, account)) {
-      throw conflict(`A ${statusLabel(account.status).toLowerCase()} account cannot be ${PAST[action]}${action === 'activate' || action === 'return' ? ' until it is submitted' : ''}.`);
+      throw conflict(`${withArticle(statusLabel(account.status))} account cannot be ${PAST[action]}${action === 'activate' || action === 'return' ? ' until it is submitted' : ''}.`);
     }
     await (def.name === 'customers' ? CUSTOMER_ACTIONS : BILLING_ACTIONS)[action](ctx, account as never, reason);
     return account;
   });
   return (await toApiRecords(def, [row], auth))[0];
+}
+
+/** The reason the request gives; actions that must say why refuse to go on without one. */
+function reasonOf(action: AccountAction, body: unknown): string | null {
+  const parsed = reasonSchema.safeParse(body ?? {});
+  const reason = parsed.success ? (parsed.data.reason ?? null) : null;
+  if (!ACTIONS_WITH_REASON.includes(action) || reason) return reason;
+  const tooLong = !parsed.success && parsed.error.issues.some((i) => i.code === 'too_big');
+  throw invalid({ reason: tooLong ? `A reason has at most ${REASON_MAX_LENGTH} characters.` : 'Please give a reason.' });
+}
+
+/** "An Active", "A Suspended": the status as staff read it, with the article its sound takes. */
+export function withArticle(label: string): string {
+  return `${/^[aeiou]/i.test(label) ? 'An' : 'A'} ${label}`;
 }
 
 const PAST: Record<AccountAction, string> = {

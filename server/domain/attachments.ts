@@ -9,7 +9,7 @@ import { authOf } from '../auth/context';
 import type { Database } from '../db';
 import { HttpError, invalid, parseOrInvalid } from '../errors';
 import { Attachment, AttachmentContent } from '../models';
-import { findReadable, recordChange, toApiRecord } from '../rest/engine';
+import { findReadable, recordChange, toApiRecord, toApiRecords } from '../rest/engine';
 import type { WriteContext } from '../rest/resource';
 import { attachments } from '../resources/attachments';
 import { optionalText, requiredText } from '../resources/fields';
@@ -65,11 +65,11 @@ export function attachmentRoutes(db: Database, uploadLimitMb: number): Router {
       }, { transaction: t });
       ForbiddenError.from(auth.ability).throwUnlessCan('create', subject('attachments', { ...(row.get({ plain: true }) as Record<string, unknown>) }));
       await AttachmentContent.create({ attachmentId: row.id, content: file.buffer }, { transaction: t });
-      const after = toApiRecord(attachments, row, auth);
-      await recordChange(attachments, ctx, row, 'create', {}, after);
-      return after;
+      await recordChange(attachments, ctx, row, 'create', {}, toApiRecord(attachments, row, auth));
+      return row;
     });
-    res.status(201).json(record);
+    // Decorated like every read of it, so that the answer names the uploader.
+    res.status(201).json((await toApiRecords(attachments, [record], auth))[0]);
   });
 
   router.get('/attachments/:id/content', async (req, res) => {

@@ -5,6 +5,7 @@ import { Attachment } from '../models';
 import { defineResource } from '../rest/resource';
 import { optionalText, requiredText } from './fields';
 import { ownedHooks, ownerPlace } from './owner';
+import { nameUsers } from './users';
 
 const editable = {
   documentType: requiredText(40, 'Choose the type of document.'),
@@ -21,5 +22,7 @@ export const attachments = defineResource<Attachment>({
   // New attachments arrive as multipart uploads, never as JSON.
   input: { create: z.never(), update: z.object(editable).partial() },
   history: ownerPlace,
+  // Who uploaded it, by name, for those (the Authorizer checking a certificate) who cannot list users.
+  decorate: (records) => nameUsers(records, 'uploadedById', 'uploadedByName'),
   hooks: { beforeUpdate: ownedHooks().beforeUpdate },
 });

@@ -5,6 +5,7 @@ import { NOTE_MAX_LENGTH } from '../../config/vocabulary';
 import { Note } from '../models';
 import { defineResource } from '../rest/resource';
 import { ownedHooks, ownerInput, ownerPlace } from './owner';
+import { nameUsers } from './users';
 
 const owned = ownedHooks();
 
@@ -23,6 +24,8 @@ export const notes = defineResource<Note>({
   defaultSort: { field: 'createdAt', order: 'DESC' },
   input: { create: z.object(editable), update: z.object(editable).partial() },
   history: ownerPlace,
+  // The author by name: colleagues read each other's notes without being able to list users.
+  decorate: (records) => nameUsers(records, 'authorId', 'authorName'),
   hooks: {
     ...owned,
     beforeCreate: async (ctx, values) => ({ ...(await owned.beforeCreate(ctx, values)), authorId: ctx.user.id }),

@@ -1,11 +1,12 @@
 // Users and their roles, managed by administrators. The password is write-only.
+import { Op } from 'sequelize';
 import { z } from 'zod';
 import { DISTRICT_CODES } from '../../config/districts';
 import { ROLES } from '../../config/vocabulary';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../auth/passwords';
-import { invalid } from '../errors';
+import { HttpError, invalid } from '../errors';
 import { User } from '../models';
-import { defineResource, type Values } from '../rest/resource';
+import { defineResource, type Values, type WriteContext } from '../rest/resource';
 import { optionalText, requiredText } from './fields';
 
 export const userFields = {
@@ -30,10 +31,46 @@ export const users = defineResource<User>({
   },
   history: async (row) => ({ accountNumber: null, customerAccountNumber: null, status: row.active ? 'active' : 'inactive' }),
   hooks: {
-    beforeCreate: (_ctx, values) => withPasswordHash(values, { roles: [], district: null }),
-    beforeUpdate: (_ctx, row, values) => withPasswordHash(values, row),
+    beforeCreate: async (ctx, values) => {
+      await assertUsernameFree(ctx, values.username);
+      return withPasswordHash(values, { roles: [], district: null });
+    },
+    beforeUpdate: async (ctx, row, values) => {
+      await assertUsernameFree(ctx, values.username, row.id);
+      return withPasswordHash(values, row);
+    },
   },
 });
+
+/**
+ * A taken username is named under its field. The unique index stays the guarantee against a race;
+ * this check runs first because the database's own error does not say which field clashed on
+ * every dialect (SQLite names it by position). Deactivated users keep their usernames.
+ */
+async function assertUsernameFree(ctx: WriteContext, username: unknown, exceptId?: number): Promise<void> {
+  if (typeof username !== 'string') return;
+  const where = exceptId === undefined ? { username } : { username, id: { [Op.ne]: exceptId } };
+  if (!(await User.findOne({ where, attributes: ['id'], transaction: ctx.t }))) return;
+  const message = `The username ${username} is taken; choose another.`;
+  throw new HttpError(409, message, { username: message });
+}
+
+/**
+ * Users' full names by id, for records that say who wrote or uploaded them: their readers may
+ * not list users. Ids of no user (id 0 is the system itself) are simply absent.
+ */
+export async function fullNamesOf(ids: readonly unknown[]): Promise<Map<number, string>> {
+  const wanted = [...new Set(ids.filter((id): id is number => typeof id === 'number' && id > 0))];
+  if (!wanted.length) return new Map();
+  const rows = await User.findAll({ where: { id: wanted }, attributes: ['id', 'fullName'] });
+  return new Map(rows.map((u) => [u.id, u.fullName]));
+}
+
+/** Sets `nameField` on each record to the full name of the user in `idField`, or null. */
+export async function nameUsers(records: Record<string, unknown>[], idField: string, nameField: string): Promise<void> {
+  const names = await fullNamesOf(records.map((r) => r[idField]));
+  for (const r of records) r[nameField] = names.get(r[idField] as number) ?? null;
+}
 
 async function withPasswordHash(values: Values, current: { roles: readonly string[]; district: string | null }): Promise<Values> {
   const { password, ...rest } = values;

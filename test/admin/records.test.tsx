@@ -35,12 +35,13 @@ export function recordsDb(): Db {
       { id: 1, customerId: 1, agreementType: 'Master utility agreement', agreementNumber: 'MUA-7', agreementStatus: 'active', effectiveOn: '2025-01-01', expiresOn: '2030-12-31', version: 1 },
     ],
     notes: [
-      { id: 1, customerId: 1, billingAccountId: null, text: 'Called about the bond renewal.', authorId: MANAGER.id, createdAt: '2026-12-02T15:00:00Z', updatedAt: '2026-12-02T15:00:00Z', version: 1 },
-      { id: 2, customerId: 1, billingAccountId: null, text: 'Certificate received from the carrier.', authorId: AUTHORIZER.id, createdAt: '2026-12-03T09:00:00Z', updatedAt: '2026-12-03T09:00:00Z', version: 1 },
-      { id: 3, customerId: null, billingAccountId: 10, text: 'Invoices go to AP now.', authorId: MANAGER.id, createdAt: '2026-12-01T09:00:00Z', updatedAt: '2026-12-01T09:00:00Z', version: 1 },
+      { id: 1, customerId: 1, billingAccountId: null, text: 'Called about the bond renewal.', authorId: MANAGER.id, authorName: 'Morgan Manager', createdAt: '2026-12-02T15:00:00Z', updatedAt: '2026-12-02T15:00:00Z', version: 1 },
+      { id: 2, customerId: 1, billingAccountId: null, text: 'Certificate received from the carrier.', authorId: AUTHORIZER.id, authorName: 'Avery Authorizer', createdAt: '2026-12-03T09:00:00Z', updatedAt: '2026-12-03T09:00:00Z', version: 1 },
+      { id: 3, customerId: null, billingAccountId: 10, text: 'Invoices go to AP now.', authorId: MANAGER.id, authorName: 'Morgan Manager', createdAt: '2026-12-01T09:00:00Z', updatedAt: '2026-12-01T09:00:00Z', version: 1 },
     ],
     attachments: [
-      { id: 1, customerId: 1, billingAccountId: null, documentType: 'Certificate of insurance', description: '2027 certificate', fileName: 'coi-2027.pdf', mimeType: 'application/pdf', size: 125000, sha256: 'ab', uploadedById: MANAGER.id, createdAt: '2026-12-01T12:00:00Z' },
+      { id: 1, customerId: 1, billingAccountId: null, documentType: 'Certificate of insurance', description: '2027 certificate', fileName: 'coi-2027.pdf', mimeType: 'application/pdf', size: 125000, sha256: 'ab', uploadedById: MANAGER.id, uploadedByName: 'Morgan Manager', createdAt: '2026-12-01T12:00:00Z' },
+      { id: 2, customerId: 1, billingAccountId: null, documentType: 'Bond', description: null, fileName: 'bond.pdf', mimeType: 'application/pdf', size: 2000, sha256: 'cd', uploadedById: AUTHORIZER.id, uploadedByName: 'Avery Authorizer', createdAt: '2026-12-02T12:00:00Z' },
     ],
     events: [],
   };
@@ -102,6 +103,8 @@ describe('customer page tabs', () => {
     expect(link).toHaveAttribute('href', '/api/attachments/1/content');
     expect(within(panel).getByText('122 KB')).toBeInTheDocument();
     expect(within(panel).getByText(/^You, /)).toBeInTheDocument();
+    expect(within(panel).getByText(/^Avery Authorizer, Dec 2, 2026/)).toBeInTheDocument();
+    expect(within(panel).queryByText(/User #/)).not.toBeInTheDocument();
 
     panel = await openTab('Notes');
     expect(await within(panel).findByRole('button', { name: 'Add note' }, FIND)).toBeInTheDocument();
@@ -271,12 +274,14 @@ describe('notes', () => {
     const call = dataProvider.getList.mock.calls.find(([resource]) => resource === 'notes');
     expect(call?.[1]).toMatchObject({ filter: { customerId: 1 }, sort: { field: 'createdAt', order: 'DESC' } });
     expect(within(panel).getByRole('listitem', { name: /^Note by You, Dec 2, 2026/ })).toBeInTheDocument();
-    expect(within(panel).getByRole('listitem', { name: /^Note by User #2, Dec 3, 2026/ })).toBeInTheDocument();
+    // Another user's note names them: the author's full name comes with the note.
+    expect(within(panel).getByRole('listitem', { name: /^Note by Avery Authorizer, Dec 3, 2026/ })).toBeInTheDocument();
+    expect(within(panel).queryByText(/User #/)).not.toBeInTheDocument();
   });
 
   it.each([
-    ['account manager', MANAGER, 'You', 'User #2'],
-    ['authorizer', AUTHORIZER, 'You', 'User #1'],
+    ['account manager', MANAGER, 'You', 'Avery Authorizer'],
+    ['authorizer', AUTHORIZER, 'You', 'Morgan Manager'],
   ])('lets the %s edit and delete only their own notes', async (_name, user, mine, theirs) => {
     await customerPage(user);
     const panel = await openTab('Notes');

@@ -88,7 +88,7 @@ describe('advanced search', () => {
     expect(within(rows[1]).getByText('Billing account')).toBeInTheDocument();
     expect(within(rows[1]).getByText('Email')).toBeInTheDocument();
     const searched = screen.getByRole('region', { name: 'What was searched' });
-    expect(within(searched).getByText(/Customer accounts of the billing accounts — Business Partner ID: BP608555: 1 customer account\./)).toBeInTheDocument();
+    expect(within(searched).getByText(/Customer accounts of the billing accounts — Business Partner ID \(BPID\): BP608555: 1 customer account\./)).toBeInTheDocument();
     expect(within(searched).getByText(/matched through their customer account/)).toBeInTheDocument();
   });
 
@@ -166,7 +166,7 @@ describe('saved searches', () => {
     };
     const { dataProvider, location } = renderCims({ user: MANAGER, db, path: '/' });
     await userEvent.click(await screen.findByRole('menuitem', { name: /Saved searches/ }, FIND));
-    expect(await screen.findByText('Status: Active · Business Partner ID: BP100200', undefined, FIND)).toBeInTheDocument();
+    expect(await screen.findByText('Status: Active · Business Partner ID (BPID): BP100200', undefined, FIND)).toBeInTheDocument();
     expect(await screen.findByRole('button', { name: 'Delete' }, FIND)).toBeInTheDocument();
     expect(screen.getAllByRole('button', { name: 'Delete' })).toHaveLength(1);
     // A manager may not export.

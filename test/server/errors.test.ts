@@ -16,6 +16,8 @@ describe('toResponse', () => {
     [new OptimisticLockError({ message: 'x', modelName: 'Customer', values: {}, where: {} }), 409, { message: expect.stringContaining('changed this record') }],
     [new UniqueConstraintError({ fields: { username: 'x' } }), 409, { message: 'This value is already taken.', errors: { username: 'This value is already taken.' } }],
     [new UniqueConstraintError({}), 409, { message: 'This value is already taken.' }],
+    // SQLite's driver names the columns as an array.
+    [new UniqueConstraintError({ fields: ['username'] as unknown as Record<string, unknown> }), 409, { message: 'This value is already taken.', errors: { username: 'This value is already taken.' } }],
     [Object.assign(new Error('big'), { type: 'entity.too.large', status: 413 }), 413, { message: 'The request is too large.' }],
     [Object.assign(new SyntaxError('Unexpected token'), { type: 'entity.parse.failed', status: 400 }), 400, { message: 'The request body is not valid JSON.' }],
   ])('%s → %i', (err, status, body) => {

@@ -8,7 +8,9 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useGetList, useRecordContext, type RaRecord } from 'react-admin';
 import { statusLabel } from '../../../config/vocabulary';
-import { eventActionLabel, fieldLabel, formatValue, RESOURCE_KIND } from './labels';
+import { changeEntries, changeText } from '../records/changes';
+import { formatDateTime } from '../records/dates';
+import { eventActionLabel, RESOURCE_KIND } from './labels';
 
 export interface HistoryListProps {
   /** customers: every event naming it as parent; billing-accounts: the billing account's own. */
@@ -16,21 +18,15 @@ export interface HistoryListProps {
   perPage?: number;
 }
 
-const HIDDEN_FIELDS = new Set(['version', 'updatedAt', 'createdAt', 'id', 'accountNumber', 'submittedById', 'suspendedByCustomer']);
+/** The server's bookkeeping, and ids whose account numbers the event shows instead. */
+const HIDDEN_FIELDS: ReadonlySet<string> = new Set([
+  'version', 'updatedAt', 'createdAt', 'id', 'accountNumber', 'submittedById', 'suspendedByCustomer',
+  'customerId', 'billingAccountId', 'authorId', 'uploadedById', 'ownerId',
+]);
 
-export function changeLines(changes: unknown): string[] {
-  if (!changes || typeof changes !== 'object') return [];
-  return Object.entries(changes as Record<string, unknown>)
-    .filter(([field]) => !HIDDEN_FIELDS.has(field))
-    .map(([field, pair]) => {
-      const [before, after] = Array.isArray(pair) ? pair : [undefined, pair];
-      return `${fieldLabel(field)}: ${formatValue(before)} → ${formatValue(after)}`;
-    });
-}
-
-function when(at: unknown): string {
-  const d = new Date(String(at));
-  return Number.isNaN(d.getTime()) ? String(at ?? '') : d.toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short' });
+/** "Invoice method: Email → Physical delivery", one line per field changed. */
+export function changeLines(changes: unknown, resource?: string): string[] {
+  return changeEntries(changes, resource, HIDDEN_FIELDS).map(changeText);
 }
 
 export function HistoryList({ resource, perPage = 50 }: HistoryListProps) {
@@ -62,10 +58,10 @@ export function HistoryList({ resource, perPage = 50 }: HistoryListProps) {
         </TableHead>
         <TableBody>
           {data.map((event) => {
-            const lines = event.action === 'create' ? [] : changeLines(event.changes);
+            const lines = event.action === 'create' ? [] : changeLines(event.changes, String(event.entityType));
             return (
               <TableRow key={event.id}>
-                <TableCell sx={{ whiteSpace: 'nowrap' }}>{when(event.at)}</TableCell>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDateTime(event.at)}</TableCell>
                 <TableCell>{eventActionLabel(String(event.action))}</TableCell>
                 {resource === 'customers' ? (
                   <TableCell>

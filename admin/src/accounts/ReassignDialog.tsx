@@ -109,10 +109,11 @@ export function ReassignDialog({ open, onClose, candidates, initialIds, accountT
           </Typography>
           <FormGroup aria-label="Billing accounts to move" sx={{ mb: 2 }}>
             {candidates.length === 0 ? <Typography color="text.secondary">No billing account here can be moved.</Typography> : null}
-            {candidates.map((b) => (
+            {candidates.map((b, i) => (
               <FormControlLabel
                 key={b.id}
-                control={<Checkbox checked={ids.includes(b.id)} onChange={() => toggle(b.id)} />}
+                // Focus starts on the first field, the first account to tick, not on the dialog's frame.
+                control={<Checkbox checked={ids.includes(b.id)} onChange={() => toggle(b.id)} autoFocus={i === 0} />}
                 label={`${String(b.accountNumber)} — ${String(b.billingName)} (${statusLabel(String(b.status))})`}
               />
             ))}

@@ -41,8 +41,10 @@ export function eventActionLabel(action: string): string {
   return ACTION_LABELS[action as AccountAction] ?? EVENT_ACTION_LABELS[action] ?? action;
 }
 
+/** Every field as the forms label it, so that history, errors and saved searches say the same. */
 export const FIELD_LABELS: Record<string, string> = {
   name: 'Name',
+  accountNumber: 'Account number',
   accountType: 'Account type',
   addressLine1: 'Address line 1',
   addressLine2: 'Address line 2',
@@ -52,12 +54,13 @@ export const FIELD_LABELS: Record<string, string> = {
   phone: 'Phone',
   phoneExt: 'Extension',
   email: 'Email',
-  fein: 'FEIN',
-  bpid: 'Business Partner ID',
+  fein: 'Federal Employer ID (FEIN)',
+  bpid: 'Business Partner ID (BPID)',
   bpName: 'Business partner name',
   status: 'Status',
   billingName: 'Billing name',
   customerId: 'Customer account',
+  billingAccountId: 'Billing account',
   permitSystem: 'Permit system',
   invoiceMethod: 'Invoice method',
   invoiceEmailPrimary: 'Primary invoice email',
@@ -66,20 +69,68 @@ export const FIELD_LABELS: Record<string, string> = {
   submittedAt: 'Submitted',
   submittedById: 'Submitted by',
   suspendedByCustomer: 'Suspended with its customer',
+  title: 'Title',
+  mobile: 'Mobile',
+  isPrimary: 'Primary contact',
   insuranceType: 'Insurance type',
+  systemInsuranceId: 'System insurance ID',
   carrier: 'Carrier',
   policyNumber: 'Policy number',
   policyExpiresOn: 'Policy expires on',
   confirmationDueOn: 'Confirmation due on',
+  securityType: 'Security type',
+  systemNumber: 'System number',
+  issuerName: 'Issuer (surety or bank)',
+  issuerNumber: 'Issuer number',
+  issuerReference: 'Issuer reference',
+  amount: 'Amount (dollars)',
+  effectiveOn: 'Effective on',
+  expiresOn: 'Expires on',
+  blanket: 'Blanket security',
+  agreementType: 'Agreement type',
+  agreementNumber: 'Agreement number',
+  agreementStatus: 'Agreement status',
+  documentType: 'Document type',
+  description: 'Description',
+  fileName: 'File',
+  mimeType: 'File type',
+  size: 'Size',
+  sha256: 'Checksum (SHA-256)',
+  uploadedById: 'Uploaded by',
+  text: 'Note',
+  authorId: 'Author',
+  username: 'Username',
+  fullName: 'Full name',
+  roles: 'Roles',
+  district: 'District',
+  active: 'Active',
+  password: 'Password',
+  revokedAt: 'Revoked on',
+  lastUsedAt: 'Last used',
+  legacyReference: 'Legacy reference',
+  ownerId: 'Owner',
+  filter: 'Filter',
+  sort: 'Sort',
+  resource: 'List',
+  createdAt: 'Created',
+  updatedAt: 'Last changed',
   insurance: 'Insurance',
   billingAccounts: 'Billing accounts',
+  contacts: 'Contacts',
   reason: 'Reason',
   toCustomer: 'To customer',
   customerAccountNumber: 'Customer number',
 };
 
-export function fieldLabel(field: string): string {
-  return FIELD_LABELS[field] ?? field;
+/** Where one resource's form says it differently: a customer's name is its "Customer name". */
+const RESOURCE_FIELD_LABELS: Record<string, Record<string, string>> = {
+  customers: { name: 'Customer name' },
+  users: { active: 'Active (may sign in)' },
+  'saved-searches': { name: 'Name' },
+};
+
+export function fieldLabel(field: string, resource?: string): string {
+  return (resource ? RESOURCE_FIELD_LABELS[resource]?.[field] : undefined) ?? FIELD_LABELS[field] ?? field;
 }
 
 export function formatValue(value: unknown): string {

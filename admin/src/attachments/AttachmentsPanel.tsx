@@ -25,7 +25,7 @@ export function AttachmentsPanel({ owner, fetchImpl }: { owner: Owner; fetchImpl
     { label: 'Document type', render: (r) => String(r.documentType ?? '') },
     { label: 'Description', render: (r) => String(r.description ?? '') || '—' },
     { label: 'Size', align: 'right', render: (r) => formatSize(r.size) },
-    { label: 'Uploaded', render: (r) => `${who(r.uploadedById as number | null)}, ${formatDateTime(r.createdAt)}` },
+    { label: 'Uploaded', render: (r) => `${who(r.uploadedById as number | null, r.uploadedByName)}, ${formatDateTime(r.createdAt)}` },
   ];
   return (
     <OwnedRecords

@@ -90,6 +90,7 @@ export function UploadDialog({ owner, open, onClose, fetchImpl }: UploadDialogPr
           <Stack spacing={2}>
             {serverError ? <Alert severity="error" role="alert">{serverError}</Alert> : null}
             <TextField
+              autoFocus
               select
               label="Document type"
               value={documentType}

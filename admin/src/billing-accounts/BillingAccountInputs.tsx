@@ -69,7 +69,8 @@ export function BillingAccountInputs() {
         <SelectInput source="permitSystem" label="Permit system" choices={PERMIT_SYSTEM_CHOICES} defaultValue="HOP" fullWidth />
       </Grid>
       <Grid size={{ xs: 12, md: 6 }}>
-        <RadioButtonGroupInput source="invoiceMethod" label="Invoice method" choices={INVOICE_METHOD_CHOICES} defaultValue="email" />
+        {/* The legend names the fieldset; the radio group itself needs the name too, or it is read as "radio group". */}
+        <RadioButtonGroupInput source="invoiceMethod" label="Invoice method" options={{ 'aria-label': 'Invoice method' }} choices={INVOICE_METHOD_CHOICES} defaultValue="email" />
       </Grid>
       <InvoiceEmails />
       <Grid size={12}>

@@ -11,7 +11,8 @@ import { StatusField } from '../accounts/StatusField';
 import { useDistrictDefault } from '../accounts/useDistrictDefault';
 
 export const billingAccountFilters = [
-  <SearchInput key="q" source="q" alwaysOn placeholder="Billing name or number" aria-label="Search billing accounts" />,
+  // The name goes on the input itself: given to SearchInput, it lands on a wrapper no screen reader announces.
+  <SearchInput key="q" source="q" alwaysOn placeholder="Billing name or number" slotProps={{ htmlInput: { 'aria-label': 'Search billing accounts' } }} />,
   <SelectInput key="status" source="status" label="Status" choices={STATUS_CHOICES} />,
   <SelectInput key="district" source="district" label="District served" choices={DISTRICT_CHOICES} />,
   <SelectInput key="invoiceMethod" source="invoiceMethod" label="Invoice method" choices={INVOICE_METHOD_CHOICES} />,

@@ -12,7 +12,8 @@ import { StatusField } from '../accounts/StatusField';
 import { useDistrictDefault } from '../accounts/useDistrictDefault';
 
 export const customerFilters = [
-  <SearchInput key="q" source="q" alwaysOn placeholder="Name, number, FEIN or BPID" aria-label="Search customer accounts" />,
+  // The name goes on the input itself: given to SearchInput, it lands on a wrapper no screen reader announces.
+  <SearchInput key="q" source="q" alwaysOn placeholder="Name, number, FEIN or BPID" slotProps={{ htmlInput: { 'aria-label': 'Search customer accounts' } }} />,
   <SelectInput key="status" source="status" label="Status" choices={STATUS_CHOICES} />,
   <SelectInput key="accountType" source="accountType" label="Account type" choices={ACCOUNT_TYPE_CHOICES} />,
   <SelectInput key="district" source="district" label="District served" choices={DISTRICT_CHOICES} />,

@@ -3,11 +3,13 @@
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import {
-  DateField, DateInput, Datagrid, FunctionField, List, ReferenceField, SelectInput, TextField, TextInput, usePermissions,
+  DateInput, Datagrid, FunctionField, List, ReferenceField, SelectInput, TextField, TextInput, usePermissions,
   type RaRecord,
 } from 'react-admin';
 import { ACCOUNT_ACTIONS, ACTION_LABELS, statusLabel } from '../../../config/vocabulary';
-import { eventActionLabel, fieldLabel, formatValue, RESOURCE_KIND } from '../accounts/labels';
+import { eventActionLabel, RESOURCE_KIND } from '../accounts/labels';
+import { changeEntries, changeText, type ChangeLine } from '../records/changes';
+import { formatDateTime } from '../records/dates';
 
 const ENTITY_TYPES = ['customers', 'billing-accounts', 'contacts', 'insurance-policies', 'securities', 'agreements', 'attachments', 'notes', 'saved-searches', 'users', 'api-clients'];
 const ENTITY_LABELS: Record<string, string> = {
@@ -32,11 +34,6 @@ export const EVENT_ACTION_CHOICES = [
 ];
 
 const MORE_ACTIONS: Record<string, string> = { revoke: 'Token revoked' };
-const MORE_FIELDS: Record<string, string> = {
-  active: 'Active', revokedAt: 'Revoked on', lastUsedAt: 'Last used', accountNumber: 'Account number', legacyReference: 'Legacy reference',
-  ownerId: 'Owner', filter: 'Filter', sort: 'Sort', description: 'Description', resource: 'List', username: 'Username', fullName: 'Full name', roles: 'Roles', district: 'District',
-};
-const label = (field: string) => MORE_FIELDS[field] ?? fieldLabel(field);
 const actionLabel = (action: string) => MORE_ACTIONS[action] ?? eventActionLabel(action);
 const statusText = (status: string) => (status === 'revoked' ? 'Revoked' : statusLabel(status));
 
@@ -55,15 +52,12 @@ const filters = [
 ];
 
 function Changes({ record }: { record: RaRecord }) {
-  const changes = record.changes && typeof record.changes === 'object' ? (record.changes as Record<string, [unknown, unknown]>) : {};
-  const entries = Object.entries(changes);
+  const entries = changeEntries(record.changes, String(record.entityType ?? ''));
   if (!entries.length) return <span>—</span>;
-  const list = (items: typeof entries) => (
+  const list = (items: ChangeLine[]) => (
     <Box component="ul" sx={{ m: 0, pl: 2 }}>
-      {items.map(([field, pair]) => (
-        <li key={field}>
-          {label(field)}: {formatValue(Array.isArray(pair) ? pair[0] : undefined)} → {formatValue(Array.isArray(pair) ? pair[1] : pair)}
-        </li>
+      {items.map((line) => (
+        <li key={line.field}>{changeText(line)}</li>
       ))}
     </Box>
   );
@@ -71,7 +65,7 @@ function Changes({ record }: { record: RaRecord }) {
   // A creation lists every field: keep the row short, open on demand (a native, keyboard-friendly disclosure).
   return (
     <details>
-      <summary>{entries.length} fields: {entries.slice(0, 3).map(([f]) => label(f)).join(', ')}…</summary>
+      <summary>{entries.length} fields: {entries.slice(0, 3).map((line) => line.label).join(', ')}…</summary>
       {list(entries)}
     </details>
   );
@@ -100,7 +94,7 @@ export function EventList() {
   return (
     <List title="Audit log" filters={filters} sort={{ field: 'at', order: 'DESC' }} empty={false} perPage={50} exporter={false} actions={false}>
       <Datagrid bulkActionButtons={false} rowClick={false} empty={<Empty />}>
-        <DateField source="at" label="When" showTime />
+        <FunctionField source="at" label="When" render={(r: RaRecord) => formatDateTime(r.at)} />
         <FunctionField source="entityType" label="Record" render={(r: RaRecord) => `${ENTITY_LABELS[String(r.entityType)] ?? String(r.entityType)} #${String(r.entityId ?? '')}`} />
         <TextField source="accountNumber" label="Account number" emptyText="—" />
         <TextField source="customerAccountNumber" label="Customer number" emptyText="—" />

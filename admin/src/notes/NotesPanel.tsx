@@ -48,12 +48,12 @@ export function NotesPanel({ owner }: { owner: Owner }) {
       {data && data.length > 0 ? (
         <List aria-label="Notes, newest first" disablePadding>
           {data.map((note, i) => (
-            <Box component="li" key={note.id} sx={{ listStyle: 'none' }} aria-label={`Note by ${who(note.authorId as Identifier)}, ${formatDateTime(note.createdAt)}`}>
+            <Box component="li" key={note.id} sx={{ listStyle: 'none' }} aria-label={`Note by ${who(note.authorId as Identifier, note.authorName)}, ${formatDateTime(note.createdAt)}`}>
               {i > 0 ? <Divider component="div" /> : null}
               <ListItem component="div" disableGutters sx={{ display: 'block', py: 1.5 }}>
                 <Stack direction="row" sx={{ justifyContent: 'space-between', alignItems: 'flex-start', gap: 1 }}>
                   <Typography variant="body2" color="text.secondary">
-                    <strong>{who(note.authorId as Identifier)}</strong> · {formatDateTime(note.createdAt)}
+                    <strong>{who(note.authorId as Identifier, note.authorName)}</strong> · {formatDateTime(note.createdAt)}
                     {edited(note) ? ` · edited ${formatDateTime(note.updatedAt)}` : ''}
                   </Typography>
                   <RecordActions

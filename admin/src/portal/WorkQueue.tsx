@@ -1,6 +1,6 @@
-// The work queue on the dashboard: accounts waiting for an Authorizer, insurance to confirm,
-// and policies, securities and agreements expiring within the chosen 30, 60 or 90 days. Every
-// row opens its customer's page at the right tab.
+// The work queue on the portal: insurance to confirm, and policies, securities and agreements
+// expiring within the chosen 30, 60 or 90 days. Every row opens its customer's page at the right
+// tab. (Accounts waiting for an Authorizer have their own box: see Portal.tsx.)
 import { useId, useState } from 'react';
 import Box from '@mui/material/Box';
 import Link from '@mui/material/Link';
@@ -21,7 +21,6 @@ import { DateOnlyText } from '../records/DateOnlyField';
 import { addDays, localToday, relativeDays } from '../records/dates';
 import { formatAmount } from '../securities/money';
 import { SECURITY_TYPE_LABELS } from '../securities/SecurityInputs';
-import { AuthorizerQueue } from './AuthorizerQueue';
 
 export const HORIZONS = [30, 60, 90] as const;
 export type Horizon = (typeof HORIZONS)[number];
@@ -164,16 +163,9 @@ export interface WorkQueueProps {
 export function WorkQueue({ today = localToday() }: WorkQueueProps) {
   const [horizon, setHorizon] = useState<Horizon>(30);
   const labelId = useId();
-  const waitingId = useId();
   return (
     <Box>
-      <Box component="section" aria-labelledby={waitingId}>
-        <Typography id={waitingId} variant="subtitle1" component="h3" sx={{ fontWeight: 600, mb: 1 }}>
-          Waiting for an Authorizer
-        </Typography>
-        <AuthorizerQueue />
-      </Box>
-      <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ alignItems: { sm: 'center' }, mt: 3 }}>
+      <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ alignItems: { sm: 'center' } }}>
         <Typography id={labelId}>Expiring or due within</Typography>
         <ToggleButtonGroup
           value={horizon}

@@ -13,19 +13,11 @@ import {
 import { useNavigate } from 'react-router-dom';
 import { ExportButton } from '../accounts/ExportCsvButton';
 import { describeFilter } from './describe';
-import { SAVED_RESOURCE_LABELS, listUrl, type SavedResource, type SavedSort } from './urls';
+import { SAVED_RESOURCE_LABELS, listUrl, savedFilter, savedSort, type SavedResource } from './urls';
 
 const RESOURCE_CHOICES = Object.entries(SAVED_RESOURCE_LABELS).map(([id, name]) => ({ id, name }));
 
 const filters = [<SelectInput key="resource" source="resource" label="List" choices={RESOURCE_CHOICES} alwaysOn />];
-
-function sortOf(record: RaRecord): SavedSort {
-  return Array.isArray(record.sort) && record.sort.length === 2 ? (record.sort as [string, 'ASC' | 'DESC']) : null;
-}
-
-function filterOf(record: RaRecord): Record<string, unknown> {
-  return record.filter && typeof record.filter === 'object' ? (record.filter as Record<string, unknown>) : {};
-}
 
 function OpenButton() {
   const record = useRecordContext();
@@ -39,7 +31,7 @@ function OpenButton() {
       aria-label={`Open ${String(record.name)}`}
       onClick={(e) => {
         e.stopPropagation();
-        navigate(listUrl(String(record.resource), filterOf(record), sortOf(record)));
+        navigate(listUrl(String(record.resource), savedFilter(record), savedSort(record)));
       }}
     >
       Open
@@ -50,13 +42,13 @@ function OpenButton() {
 function ExportSaved() {
   const record = useRecordContext();
   if (!record) return null;
-  const sort = sortOf(record);
+  const sort = savedSort(record);
   return (
     <CanAccess action="export" resource={String(record.resource)}>
       <Box onClick={(e) => e.stopPropagation()} component="span">
         <ExportButton
           resource={String(record.resource)}
-          filter={filterOf(record)}
+          filter={savedFilter(record)}
           sort={sort ? { field: sort[0], order: sort[1] } : { field: 'id', order: 'ASC' }}
           label="Export"
         />
@@ -105,11 +97,11 @@ export function SavedSearchList() {
       <Datagrid
         bulkActionButtons={false}
         empty={<Empty />}
-        rowClick={(_id, _resource, record) => listUrl(String(record.resource), filterOf(record), sortOf(record))}
+        rowClick={(_id, _resource, record) => listUrl(String(record.resource), savedFilter(record), savedSort(record))}
       >
         <TextField source="name" label="Name" />
         <FunctionField source="resource" label="List" render={(r: RaRecord) => SAVED_RESOURCE_LABELS[r.resource as SavedResource] ?? String(r.resource)} />
-        <FunctionField label="Criteria" sortable={false} render={(r: RaRecord) => describeFilter(filterOf(r))} />
+        <FunctionField label="Criteria" sortable={false} render={(r: RaRecord) => describeFilter(savedFilter(r))} />
         <TextField source="description" label="Description" emptyText="—" sortable={false} />
         <WrapperField label="Saved by" sortable={false}>
           <Owner />

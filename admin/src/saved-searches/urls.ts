@@ -28,3 +28,13 @@ export function cleanFilter(filter: Record<string, unknown> | undefined): Record
   }
   return out;
 }
+
+/** A saved search's sort as stored, when it is one. */
+export function savedSort(record: Readonly<Record<string, unknown>>): SavedSort {
+  return Array.isArray(record.sort) && record.sort.length === 2 ? (record.sort as [string, 'ASC' | 'DESC']) : null;
+}
+
+/** A saved search's filter as stored, or none. */
+export function savedFilter(record: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  return record.filter && typeof record.filter === 'object' ? (record.filter as Record<string, unknown>) : {};
+}

@@ -1,15 +1,21 @@
 // Test doubles for the admin: an in-memory data provider that records its calls, and the real
 // authProvider fed with the real CASL rules of a given user.
 import { render } from '@testing-library/react';
-import { Admin, HttpError, memoryStore, Resource, TestMemoryRouter, type Identifier, type RaRecord } from 'react-admin';
+import { Admin, CustomRoutes, HttpError, memoryStore, Resource, TestMemoryRouter, type Identifier, type RaRecord } from 'react-admin';
+import { Route } from 'react-router-dom';
 import { defineRulesFor } from '../../../config/abilities';
 import type { Role } from '../../../config/vocabulary';
 import { buildAuthProvider, type Me } from '../../../admin/src/providers/authProvider';
 import type { CimsDataProvider } from '../../../admin/src/providers/dataProvider';
+import apiClients from '../../../admin/src/api-clients';
 import billingAccounts from '../../../admin/src/billing-accounts';
 import customers from '../../../admin/src/customers';
+import events from '../../../admin/src/events';
 import insurancePolicies from '../../../admin/src/insurance-policies';
+import savedSearches from '../../../admin/src/saved-searches';
 import users from '../../../admin/src/users';
+import { Layout } from '../../../admin/src/Layout';
+import { AdvancedSearch } from '../../../admin/src/portal/AdvancedSearch';
 import { Portal } from '../../../admin/src/portal/Portal';
 import { LoginPage } from '../../../admin/src/LoginPage';
 
@@ -126,4 +132,27 @@ export function renderAdmin({ user, db = {}, dataProvider, path, login }: Render
     </TestMemoryRouter>,
   );
   return { ...utils, dataProvider: dp, authProvider };
+}
+
+/** The whole app as users see it: the menu, every list and page, the portal and advanced search. */
+export function renderCims({ user, db = {}, dataProvider, path }: { user: Me; db?: Db; dataProvider?: FakeDataProvider; path: string }) {
+  const dp = dataProvider ?? fakeDataProvider(db);
+  const authProvider = buildAuthProvider(async () => user, async () => ({ status: 204, body: null }));
+  const utils = render(
+    <TestMemoryRouter initialEntries={[path]}>
+      <Admin dataProvider={dp} authProvider={authProvider} store={memoryStore()} dashboard={Portal} layout={Layout} loginPage={LoginPage} requireAuth disableTelemetry>
+        <Resource name="customers" {...customers} />
+        <Resource name="billing-accounts" {...billingAccounts} />
+        <Resource name="insurance-policies" {...insurancePolicies} />
+        <Resource name="users" {...users} />
+        <Resource name="saved-searches" {...savedSearches} />
+        <Resource name="api-clients" {...apiClients} />
+        <Resource name="events" {...events} />
+        <CustomRoutes>
+          <Route path="/search" element={<AdvancedSearch />} />
+        </CustomRoutes>
+      </Admin>
+    </TestMemoryRouter>,
+  );
+  return { ...utils, dataProvider: dp };
 }

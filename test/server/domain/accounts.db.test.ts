@@ -289,6 +289,34 @@ describeDb(`account lifecycle on ${dialect}`, () => {
     });
   });
 
+  describe('refusals say the right thing first', () => {
+    it('a user without the right gets 403 before anything is said about the reason', async () => {
+      const { customer, billing } = await activeCustomer(as.manager, as.authorizer, 1);
+      for (const body of [{}, { reason: '   ' }, { reason: 'x'.repeat(5000) }]) {
+        await refused(() => act(as.authorizer, 'customers', customer.id, 'suspend', body), 403);
+        await refused(() => act(as.analyst, 'billing-accounts', billing[0].id, 'inactivate', body), 403);
+        await refused(() => act(as.district, 'customers', customer.id, 'inactivate', body), 403);
+        await refused(() => act(as.manager, 'customers', customer.id, 'return', body), 403);
+      }
+      // One who may act is then asked for the reason.
+      const body = await refused(() => act(as.manager, 'customers', customer.id, 'suspend'), 422);
+      expect(body.errors).toEqual({ reason: 'Please give a reason.' });
+      const long = await refused(() => act(as.manager, 'customers', customer.id, 'suspend', { reason: 'x'.repeat(2001) }), 422);
+      expect(long.errors).toEqual({ reason: 'A reason has at most 2000 characters.' });
+    });
+
+    it('names the status with the article it takes: “An Active account”, “A Preliminary account”', async () => {
+      const { customer } = await activeCustomer(as.manager, as.authorizer, 1);
+      expect((await refused(() => act(as.manager, 'customers', customer.id, 'submit'), 409)).message).toBe('An Active account cannot be submitted.');
+      expect((await refused(() => act(as.manager, 'customers', customer.id, 'reinstate'), 409)).message).toBe('An Active account cannot be reinstated.');
+      const draft = await draftCustomer(as.manager, 1);
+      expect((await refused(() => act(as.authorizer, 'customers', draft.customer.id, 'activate'), 409)).message)
+        .toBe('A Preliminary account cannot be activated until it is submitted.');
+      expect((await refused(() => act(as.manager, 'billing-accounts', draft.billing[0].id, 'suspend', { reason: 'x' }), 409)).message)
+        .toBe('A Preliminary account cannot be suspended.');
+    });
+  });
+
   describe('delete', () => {
     it('deletes only Preliminary accounts (409 otherwise)', async () => {
       const { customer, billing } = await activeCustomer(as.manager, as.authorizer, 2);

@@ -41,7 +41,7 @@ describeDb(`attachments on ${dialect}`, () => {
     const bytes = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.from(Array.from({ length: 5000 }, (_, i) => i % 256))]);
     const r = await upload(as.manager, { customerId: c.id }, bytes, 'Zertifikat_Straße_№1.pdf', 'application/pdf');
     expect(r.status).toBe(201);
-    expect(r.body).toMatchObject({ customerId: c.id, billingAccountId: null, fileName: 'Zertifikat_Straße_№1.pdf', mimeType: 'application/pdf', size: bytes.length, sha256: sha(bytes), documentType: 'insurance_certificate', description: 'Certificate 2025', uploadedById: as.ids.manager });
+    expect(r.body).toMatchObject({ customerId: c.id, billingAccountId: null, fileName: 'Zertifikat_Straße_№1.pdf', mimeType: 'application/pdf', size: bytes.length, sha256: sha(bytes), documentType: 'insurance_certificate', description: 'Certificate 2025', uploadedById: as.ids.manager, uploadedByName: 'Test manager' });
     const got = await binary(as.manager, `/api/attachments/${r.body.id}/content`);
     expect(got.status).toBe(200);
     expect(Buffer.compare(got.body as Buffer, bytes)).toBe(0);
@@ -143,7 +143,12 @@ describeDb(`attachments on ${dialect}`, () => {
     const got = await binary(as.district, `/api/attachments/${r.body.id}/content`);
     expect(got.status).toBe(200);
     expect(Buffer.compare(got.body as Buffer, bytes)).toBe(0);
-    expect((await as.district.get(`/api/attachments/${r.body.id}`)).status).toBe(200);
+    const one = await as.district.get(`/api/attachments/${r.body.id}`);
+    expect(one.status).toBe(200);
+    // The uploader by name, to readers who cannot list users; in the list too.
+    expect(one.body.uploadedByName).toBe('Test manager');
+    const list = await as.authorizer.get(`/api/attachments${listQuery({ filter: { customerId: c.id } })}`);
+    expect(new Set((list.body as Rec[]).map((a) => a.uploadedByName))).toEqual(new Set(['Test manager']));
     const before = await counts();
     for (const who of ['district', 'analyst', 'authorizer'] as const) {
       expect((await upload(as[who], { customerId: c.id }, bytes, 'no.txt', 'text/plain')).status).toBe(403);

@@ -47,6 +47,25 @@ describeDb(`notes on ${dialect}`, () => {
     expect((await Note.findByPk(r.body.id))?.authorId).toBe(as.ids.manager);
   });
 
+  it('names the author by full name in the record, the list and the answer to a write', async () => {
+    const c = (await as.manager.post('/api/customers').send({ name: 'Named Co' })).body;
+    const created = await as.manager.post('/api/notes').send({ customerId: c.id, text: 'Mine', authorName: 'Somebody Else' });
+    expect(created.body.authorName).toBe('Test manager');
+    const theirs = await otherManager.post('/api/notes').send({ customerId: c.id, text: 'Theirs' });
+    expect(theirs.body.authorName).toBe('Test manager2');
+    // Read by people who cannot list users: an Authorizer, a District viewer.
+    for (const reader of [as.authorizer, as.district]) {
+      const list = await reader.get(`/api/notes${listQuery({ filter: { customerId: c.id }, sort: ['id', 'ASC'] })}`);
+      expect(list.body.map((n: Rec) => [n.text, n.authorName])).toEqual([['Mine', 'Test manager'], ['Theirs', 'Test manager2']]);
+      expect((await reader.get(`/api/notes/${created.body.id}`)).body.authorName).toBe('Test manager');
+    }
+    const edited = await as.manager.put(`/api/notes/${created.body.id}`).send({ ...created.body, text: 'Mine, edited' });
+    expect(edited.body.authorName).toBe('Test manager');
+    // The name is computed, never stored or recorded as a change.
+    const ev = await as.manager.get(`/api/events${listQuery({ filter: { entityType: 'notes', entityId: created.body.id } })}`);
+    for (const e of ev.body as Rec[]) expect(Object.keys(e.changes as object)).not.toContain('authorName');
+  });
+
   it('lists newest first by default', async () => {
     const c = (await as.manager.post('/api/customers').send({ name: 'Ordered Co' })).body;
     const ids: number[] = [];
