@@ -7,7 +7,7 @@ import type { Migration } from '../server/db/migrator';
 
 export const up: Migration = async ({ context: qi }) => {
   const q = (sql: string) => qi.sequelize.query(sql);
-  await q('ALTER TABLE billing_account_districts ADD COLUMN status VARCHAR(16)');
+  await q('ALTER TABLE billing_account_districts ADD COLUMN status VARCHAR(24)');
   await q('ALTER TABLE billing_account_districts ADD COLUMN billing_name VARCHAR(200)');
   if (qi.sequelize.getDialect() === 'postgres') {
     await q(`CREATE OR REPLACE FUNCTION billing_account_districts_sync() RETURNS trigger LANGUAGE plpgsql AS $$

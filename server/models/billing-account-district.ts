@@ -19,7 +19,7 @@ export class BillingAccountDistrict extends Model<InferAttributes<BillingAccount
         // The table's key is (district, billing_account_id); Sequelize only needs a tie-break for order.
         id: { type: DataTypes.INTEGER, primaryKey: true, field: 'billing_account_id' },
         district: { type: DataTypes.STRING(8), allowNull: false },
-        status: { type: DataTypes.STRING(16), allowNull: false },
+        status: { type: DataTypes.STRING(24), allowNull: false },
         billingName: { type: DataTypes.STRING(200), allowNull: false },
       },
       { sequelize, tableName: 'billing_account_districts', underscored: true, timestamps: false },

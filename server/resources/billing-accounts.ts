@@ -1,6 +1,6 @@
 // Billing accounts: where the invoices for permit and inspection fees go. Each has one parent
 // customer account, which can change (reassignment) while its number stays.
-import { Op, Sequelize } from 'sequelize';
+import { Op, QueryTypes, Sequelize } from 'sequelize';
 import { z } from 'zod';
 import { DISTRICT_CODES } from '../../config/districts';
 import { INVOICE_METHODS, LIVE_STATUSES, PERMIT_SYSTEMS, statusLabel } from '../../config/vocabulary';
@@ -58,8 +58,13 @@ export const billingAccounts = defineResource<BillingAccount>({
   },
   decorate: async (records) => {
     const ids = [...new Set(records.map((r) => Number(r.customerId)))];
-    const parents = await Customer.findAll({ where: { id: ids }, attributes: ['id', 'name', 'accountNumber', 'accountType', 'status'] });
-    const byId = new Map(parents.map((c) => [c.id, c]));
+    // On every list and record of billing accounts: plain rows of plain columns, without model
+    // instances (a third of a list's time otherwise).
+    const parents = await Customer.sequelize!.query<{ id: number; name: string; accountNumber: string; accountType: string; status: string }>(
+      'SELECT id, name, account_number AS "accountNumber", account_type AS "accountType", status FROM customers WHERE id IN (:ids)',
+      { replacements: { ids }, type: QueryTypes.SELECT },
+    );
+    const byId = new Map(parents.map((c) => [Number(c.id), c]));
     for (const r of records) {
       const parent = byId.get(Number(r.customerId));
       r.customerName = parent?.name ?? null;

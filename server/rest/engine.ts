@@ -3,7 +3,7 @@
 // user's ability allows; every write runs in one transaction, checks the ability on the state
 // before and after the change, runs the resource's hooks, and records an event.
 import { ForbiddenError, subject } from '@casl/ability';
-import { Op, type Model, type ModelStatic, type Transaction, type WhereOptions } from 'sequelize';
+import { Op, type FindOptions, type Model, type ModelStatic, type Transaction, type WhereOptions } from 'sequelize';
 import type { Action } from '../../config/abilities';
 import type { Auth } from '../auth/context';
 import { abilityWhere } from '../auth/ability-where';
@@ -14,6 +14,7 @@ import { forbidden, invalid, notFound, parseOrInvalid, preconditionRequired, con
 import type { ListQuery } from './query';
 import type { ApiRecord, ReadContext, ResourceDefinition, Values, WriteContext } from './resource';
 import { orderBy, sortKey } from './order';
+import { plainValues } from './plain';
 import { normalizeText } from './search';
 import { filterToWhere } from './where';
 
@@ -81,18 +82,39 @@ export async function listRecords(def: Definition, auth: Auth, query: ListQuery,
   const where = readWhere(def, auth, query.filter);
   const key = sortKey(def.model, query.sort.field, query.sort.order);
   if (!query.range) {
-    const rows = await def.model.findAll({ where, order: orderBy(def.model, key) });
-    return { records: await toApiRecords(def, rows, auth), total: rows.length, start: 0 };
+    const rows = await readPlain(def, { where, order: orderBy(def.model, key) });
+    return { records: await toApiRecordsOf(def, rows, auth), total: rows.length, start: 0 };
   }
   const [start, end] = query.range;
   const index = listIndexFor(def, auth, query);
   const [rows, total] = index
     ? await indexedPage(def, index, query, start, end - start + 1, counts)
     : await Promise.all([
-      def.model.findAll({ where, order: orderBy(def.model, key), offset: start, limit: end - start + 1 }),
+      readPlain(def, { where, order: orderBy(def.model, key), offset: start, limit: end - start + 1 }),
       countOf(def.model, where, counts),
     ]);
-  return { records: await toApiRecords(def, rows, auth), total, start };
+  return { records: await toApiRecordsOf(def, rows, auth), total, start };
+}
+
+/** Rows as plain values (see plain.ts), for reads that change nothing. */
+async function readPlain(def: Definition, options: FindOptions): Promise<Values[]> {
+  const rows = await def.model.findAll({ ...options, raw: true });
+  return plainValues(def.model, rows as unknown as Values[]);
+}
+
+/** API records of plain rows: formatted, masked and decorated as toApiRecords does for instances. */
+export async function toApiRecordsOf(def: Definition, rows: readonly Values[], ctx: ReadContext): Promise<ApiRecord[]> {
+  const records = rows.map((row) => toApiValues(def, row, ctx));
+  if (def.decorate && records.length) await def.decorate(records, ctx);
+  return records;
+}
+
+/** One record the user may read, as the API shows it (GET /resource/:id). */
+export async function readRecord(def: Definition, auth: Auth, id: unknown): Promise<ApiRecord> {
+  const pk = parseId(def, id);
+  const rows = await readPlain(def, { where: { [Op.and]: [readWhere(def, auth, {}), { [def.model.primaryKeyAttribute]: pk }] } });
+  if (!rows.length) throw notFound(recordNoun(def));
+  return (await toApiRecordsOf(def, rows, auth))[0];
 }
 
 /**
@@ -113,7 +135,7 @@ function listIndexFor(def: Definition, auth: Auth, query: ListQuery): NonNullabl
   return filtered && covered(query.sort.field) ? index : null;
 }
 
-async function indexedPage(def: Definition, index: NonNullable<Definition['listIndex']>, query: ListQuery, offset: number, limit: number, counts?: CountCache): Promise<[Model[], number]> {
+async function indexedPage(def: Definition, index: NonNullable<Definition['listIndex']>, query: ListQuery, offset: number, limit: number, counts?: CountCache): Promise<[Values[], number]> {
   const model = index.model;
   const filter = { ...query.filter, [index.filter]: [query.filter[index.filter]].flat()[0] };
   const where = { [Op.and]: filterToWhere(model, filter, { filterable: Object.keys(model.getAttributes()) }) };
@@ -124,9 +146,9 @@ async function indexedPage(def: Definition, index: NonNullable<Definition['listI
   ]);
   const ids = keys.map((k) => (k as unknown as { id: number }).id);
   const pk = def.model.primaryKeyAttribute;
-  const rows = ids.length ? await def.model.findAll({ where: { [pk]: { [Op.in]: ids } } }) : [];
-  const byId = new Map(rows.map((r) => [r.get(pk), r]));
-  return [ids.flatMap((id) => byId.get(id) ?? []), total];
+  const rows = ids.length ? await readPlain(def, { where: { [pk]: { [Op.in]: ids } } }) : [];
+  const byId = new Map<unknown, Values>(rows.map((r) => [r[pk], r]));
+  return [ids.map((id) => byId.get(id)).filter((r): r is Values => r !== undefined), total];
 }
 
 /** The number of rows `where` matches, from the cache of recent totals when there is one. */

@@ -3,7 +3,7 @@ import { Router, type Request } from 'express';
 import type { Model } from 'sequelize';
 import { authOf } from '../auth/context';
 import type { Database } from '../db';
-import { createRecord, deleteRecord, findReadable, listRecords, toApiRecords, updateRecord } from './engine';
+import { createRecord, deleteRecord, listRecords, readRecord, updateRecord } from './engine';
 import { exportCsv } from './export';
 import { contentRange, parseListQuery } from './query';
 import type { ResourceDefinition } from './resource';
@@ -30,9 +30,7 @@ export function resourceRouter(def: ResourceDefinition<Model>, db: Database): Ro
   });
 
   router.get('/:id', async (req, res) => {
-    const auth = authOf(req);
-    const row = await findReadable(def, auth, req.params.id);
-    res.json((await toApiRecords(def, [row], auth))[0]);
+    res.json(await readRecord(def, authOf(req), req.params.id));
   });
 
   router.post('/', async (req, res) => {
