@@ -1,9 +1,10 @@
 // The history: read-only, newest first by default. FEIN values in changes are masked for those
 // who may not read the FEIN, as they are on the account itself.
 import { subject } from '@casl/ability';
-import { Event, User } from '../models';
+import { Event } from '../models';
 import { defineResource } from '../rest/resource';
 import { maskFein } from './fields';
+import { nameUsers } from './users';
 
 export const events = defineResource<Event>({
   name: 'events',
@@ -15,15 +16,13 @@ export const events = defineResource<Event>({
   readOnly: true,
   decorate: async (records, ctx) => {
     const feinReadable = ctx.ability.can('read', subject('customers', {} as Record<string, unknown>), 'fein');
-    // Who acted, by name: the history is read by people who cannot list users.
-    const actorIds = [...new Set(records.map((r) => r.actorId).filter((id): id is number => typeof id === 'number'))];
-    const names = new Map((await User.findAll({ where: { id: actorIds }, attributes: ['id', 'fullName'] })).map((u) => [u.id, u.fullName]));
+    // Who acted, by name: the history is read by people who cannot list users. The system
+    // (actor 0) and a missing actor have no name.
+    await nameUsers(records, 'actorId', 'actorName');
+    if (feinReadable) return;
     for (const r of records) {
-      r.actorName = typeof r.actorId === 'number' ? (names.get(r.actorId) ?? null) : null;
       const changes = r.changes as Record<string, [unknown, unknown]> | null;
-      if (!feinReadable && changes?.fein) {
-        changes.fein = changes.fein.map((v) => (v ? maskFein(v) : v)) as [unknown, unknown];
-      }
+      if (changes?.fein) changes.fein = changes.fein.map((v) => (v ? maskFein(v) : v)) as [unknown, unknown];
     }
   },
 });

@@ -1,6 +1,6 @@
 import Grid from '@mui/material/Grid';
-import { SelectInput, TextInput, maxLength, required, type Validator } from 'react-admin';
-import { DateOnlyInput } from '../records/DateOnlyInput';
+import { SelectInput, TextInput, maxLength, required } from 'react-admin';
+import { TermInputs } from '../records/Term';
 
 export const AGREEMENT_STATUS_CHOICES = [
   { id: 'pending', name: 'Pending' },
@@ -10,11 +10,6 @@ export const AGREEMENT_STATUS_CHOICES = [
 ];
 
 export const AGREEMENT_STATUS_LABELS: Record<string, string> = Object.fromEntries(AGREEMENT_STATUS_CHOICES.map((c) => [c.id, c.name]));
-
-const expiresAfterEffective: Validator = (value: unknown, all: Record<string, unknown>) =>
-  typeof value === 'string' && typeof all.effectiveOn === 'string' && all.effectiveOn && value < all.effectiveOn
-    ? 'The agreement cannot expire before it takes effect.'
-    : undefined;
 
 /** An agreement's fields, shared by Add and Edit. */
 export function AgreementInputs() {
@@ -35,12 +30,7 @@ export function AgreementInputs() {
       <Grid size={{ xs: 12, md: 4 }}>
         <SelectInput source="agreementStatus" label="Agreement status" choices={AGREEMENT_STATUS_CHOICES} validate={required('Choose the status.')} fullWidth />
       </Grid>
-      <Grid size={{ xs: 6, md: 4 }}>
-        <DateOnlyInput source="effectiveOn" label="Effective on" fullWidth />
-      </Grid>
-      <Grid size={{ xs: 6, md: 4 }}>
-        <DateOnlyInput source="expiresOn" label="Expires on" validate={expiresAfterEffective} fullWidth />
-      </Grid>
+      <TermInputs what="agreement" />
     </Grid>
   );
 }

@@ -1,7 +1,7 @@
 import Chip from '@mui/material/Chip';
-import { DateOnlyText } from '../records/DateOnlyField';
 import { OwnedRecords, type Column } from '../records/OwnedRecords';
 import type { Owner } from '../records/owner';
+import { TERM_COLUMNS } from '../records/Term';
 import { AGREEMENT_STATUS_LABELS, AgreementInputs } from './AgreementInputs';
 
 const COLORS: Record<string, 'default' | 'success' | 'info' | 'warning'> = { pending: 'info', active: 'success', expired: 'warning', terminated: 'default' };
@@ -13,8 +13,7 @@ const COLUMNS: Column[] = [
     label: 'Status',
     render: (r) => <Chip size="small" label={AGREEMENT_STATUS_LABELS[String(r.agreementStatus)] ?? String(r.agreementStatus ?? '')} color={COLORS[String(r.agreementStatus)] ?? 'default'} />,
   },
-  { label: 'Effective on', render: (r) => <DateOnlyText value={r.effectiveOn} /> },
-  { label: 'Expires on', render: (r) => <DateOnlyText value={r.expiresOn} /> },
+  ...TERM_COLUMNS,
 ];
 
 /** Agreements with a customer, soonest to expire first. */

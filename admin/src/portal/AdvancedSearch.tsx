@@ -8,27 +8,22 @@ import Card from '@mui/material/Card';
 import CardContent from '@mui/material/CardContent';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import LinearProgress from '@mui/material/LinearProgress';
-import Link from '@mui/material/Link';
 import MenuItem from '@mui/material/MenuItem';
 import Radio from '@mui/material/Radio';
 import RadioGroup from '@mui/material/RadioGroup';
 import Stack from '@mui/material/Stack';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
-import TableCell from '@mui/material/TableCell';
-import TableHead from '@mui/material/TableHead';
-import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
-import { Title, useCanAccess, useCreatePath, useDataProvider, useStore } from 'react-admin';
+import { Title, useCanAccess, useDataProvider, useStore, type RaRecord } from 'react-admin';
 import { Link as RouterLink } from 'react-router-dom';
-import { INVOICE_METHOD_LABELS, type InvoiceMethod } from '../../../config/vocabulary';
 import { describeError } from '../accounts/errors';
-import { ACCOUNT_TYPE_CHOICES, DISTRICT_CHOICES, INVOICE_METHOD_CHOICES, RESOURCE_KIND, STATUS_CHOICES, type Choice } from '../accounts/labels';
+import { ACCOUNT_TYPE_CHOICES, DISTRICT_CHOICES, INVOICE_METHOD_CHOICES, STATUS_CHOICES, type Choice } from '../accounts/labels';
+import type { AccountResource } from '../providers/dataProvider';
 import { describeFilter } from '../saved-searches/describe';
 import { listUrl } from '../saved-searches/urls';
 import { EMPTY_CRITERIA, hasAnyCriterion, PER_KIND, runSearch, type Criteria, type SearchKind, type SearchOutcome } from './AdvancedSearchQuery';
+import { AccountTable, invoiceMethodCell } from './AccountTable';
 import { StatusChip } from './StatusChip';
 
 const INSURANCE_TYPE_CHOICES: Choice[] = [
@@ -101,8 +96,20 @@ function Searched({ outcome }: { outcome: SearchOutcome }) {
   );
 }
 
+/** A billing account's customer, quieter, after its billing name. */
+function nameOfCustomer(resource: AccountResource, record: RaRecord): ReactNode {
+  if (resource === 'customers') return String(record.name ?? '');
+  return (
+    <>
+      {String(record.billingName ?? '')}
+      {record.customerName ? (
+        <Typography variant="body2" color="text.secondary" component="span"> (of {String(record.customerName)})</Typography>
+      ) : null}
+    </>
+  );
+}
+
 function Results({ outcome }: { outcome: SearchOutcome }) {
-  const createPath = useCreatePath();
   const { rows, customers, billing } = outcome;
   const more = (customers && customers.total > PER_KIND) || (billing && billing.total > PER_KIND);
   if (rows.length === 0) {
@@ -116,37 +123,17 @@ function Results({ outcome }: { outcome: SearchOutcome }) {
           billing ? `${billing.total.toLocaleString('en-US')} billing account${billing.total === 1 ? '' : 's'}` : null,
         ].filter(Boolean).join(' and ')} found.
       </Typography>
-      <Table size="small" aria-label="Advanced search results" sx={{ mt: 1 }}>
-        <TableHead>
-          <TableRow>
-            <TableCell>Number</TableCell>
-            <TableCell>Name</TableCell>
-            <TableCell>Kind</TableCell>
-            <TableCell>Status</TableCell>
-            <TableCell>Invoice method</TableCell>
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {rows.map(({ resource, record }) => (
-            <TableRow key={`${resource}-${record.id}`}>
-              <TableCell>
-                <Link component={RouterLink} to={createPath({ resource, id: record.id, type: 'show' })}>
-                  {String(record.accountNumber ?? '')}
-                </Link>
-              </TableCell>
-              <TableCell>
-                {resource === 'customers' ? String(record.name ?? '') : String(record.billingName ?? '')}
-                {resource === 'billing-accounts' && record.customerName ? (
-                  <Typography variant="body2" color="text.secondary" component="span"> (of {String(record.customerName)})</Typography>
-                ) : null}
-              </TableCell>
-              <TableCell>{RESOURCE_KIND[resource]}</TableCell>
-              <TableCell><StatusChip record={record} /></TableCell>
-              <TableCell>{resource === 'billing-accounts' ? (INVOICE_METHOD_LABELS[record.invoiceMethod as InvoiceMethod] ?? '') : '—'}</TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+      <AccountTable
+        label="Advanced search results"
+        columns={['Status', 'Invoice method']}
+        naming={nameOfCustomer}
+        sx={{ mt: 1 }}
+        rows={rows.map(({ resource, record }) => ({
+          resource,
+          record,
+          cells: [<StatusChip key="status" record={record} />, invoiceMethodCell(resource, record, '—')],
+        }))}
+      />
       {more ? (
         <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
           Showing at most {PER_KIND} of each kind. Narrow the criteria, or open the results as a list to page through, sort, save or export them.

@@ -1,6 +1,6 @@
-import { DateOnlyText } from '../records/DateOnlyField';
 import { OwnedRecords, type Column } from '../records/OwnedRecords';
 import type { Owner } from '../records/owner';
+import { TERM_COLUMNS } from '../records/Term';
 import { formatAmount } from './money';
 import { SECURITY_TYPE_LABELS, SecurityInputs } from './SecurityInputs';
 
@@ -9,8 +9,7 @@ const COLUMNS: Column[] = [
   { label: 'System number', render: (r) => String(r.systemNumber ?? '') || '—' },
   { label: 'Issuer', render: (r) => [r.issuerName, r.issuerNumber].filter(Boolean).join(' · ') || '—' },
   { label: 'Amount', align: 'right', render: (r) => formatAmount(r.amount) },
-  { label: 'Effective on', render: (r) => <DateOnlyText value={r.effectiveOn} /> },
-  { label: 'Expires on', render: (r) => <DateOnlyText value={r.expiresOn} /> },
+  ...TERM_COLUMNS,
   { label: 'Blanket', render: (r) => (r.blanket ? 'Yes' : 'No') },
 ];
 

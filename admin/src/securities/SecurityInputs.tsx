@@ -1,6 +1,6 @@
 import Grid from '@mui/material/Grid';
 import { BooleanInput, SelectInput, TextInput, maxLength, required, type Validator } from 'react-admin';
-import { DateOnlyInput } from '../records/DateOnlyInput';
+import { TermInputs } from '../records/Term';
 import { amountProblem } from './money';
 
 export const SECURITY_TYPE_CHOICES = [
@@ -11,11 +11,6 @@ export const SECURITY_TYPE_CHOICES = [
 export const SECURITY_TYPE_LABELS: Record<string, string> = Object.fromEntries(SECURITY_TYPE_CHOICES.map((c) => [c.id, c.name]));
 
 const amount: Validator = (value: unknown) => amountProblem(value);
-
-const expiresAfterEffective: Validator = (value: unknown, all: Record<string, unknown>) =>
-  typeof value === 'string' && typeof all.effectiveOn === 'string' && all.effectiveOn && value < all.effectiveOn
-    ? 'The security cannot expire before it takes effect.'
-    : undefined;
 
 /** A bond's or letter of credit's fields, shared by Add and Edit. */
 export function SecurityInputs() {
@@ -48,12 +43,7 @@ export function SecurityInputs() {
           fullWidth
         />
       </Grid>
-      <Grid size={{ xs: 6, md: 4 }}>
-        <DateOnlyInput source="effectiveOn" label="Effective on" fullWidth />
-      </Grid>
-      <Grid size={{ xs: 6, md: 4 }}>
-        <DateOnlyInput source="expiresOn" label="Expires on" validate={expiresAfterEffective} fullWidth />
-      </Grid>
+      <TermInputs what="security" />
       <Grid size={12}>
         <BooleanInput source="blanket" label="Blanket security" helperText="Covers all of the customer’s permits, not one." />
       </Grid>

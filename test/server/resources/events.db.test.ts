@@ -130,4 +130,18 @@ describeDb(`events on ${dialect}`, () => {
     expect(await Event.count()).toBe(before);
     expect((await Event.findByPk(e.id))?.get({ plain: true })).toEqual(stored);
   });
+
+  it('names a person who acted, and no one for the system (actor 0) or an event with no actor', async () => {
+    const c = (await as.manager.post('/api/customers').send({ name: 'Named actors' })).body;
+    const base = { entityType: 'customers', entityId: c.id, accountNumber: c.accountNumber, customerAccountNumber: c.accountNumber, status: 'preliminary', at: new Date(), changes: {}, reason: null };
+    await Event.create({ ...base, action: 'update', actorId: 0 });
+    await Event.create({ ...base, action: 'update', actorId: null });
+    const r = await as.analyst.get(`/api/events${listQuery({ filter: { entityType: 'customers', entityId: c.id }, sort: ['id', 'ASC'] })}`);
+    expect(r.status).toBe(200);
+    expect(r.body.map((e: { actorId: number | null; actorName: string | null }) => [e.actorId, e.actorName])).toEqual([
+      [as.ids.manager, 'Test manager'],
+      [0, null],
+      [null, null],
+    ]);
+  });
 });
