@@ -11,6 +11,8 @@ const trimmed = (v: unknown) => (typeof v === 'string' ? v.trim() : v);
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 const NO_CONTROL = 'Remove the invisible control characters from this text.';
 
+export const hasControlCharacters = (text: string): boolean => CONTROL.test(text);
+
 export const optionalText = (max: number) =>
   z.preprocess(blankToNull, z.string().trim().max(max, `At most ${max} characters.`).refine((v) => !CONTROL.test(v), NO_CONTROL).nullable()).optional();
 

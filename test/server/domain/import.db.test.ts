@@ -50,6 +50,15 @@ describeDb(`import on ${dialect}`, () => {
     expect(await snapshot()).toEqual(before);
   });
 
+  it('refuses a legacy reference with a control character, as any other text', async () => {
+    const before = await snapshot();
+    const r = await load(as.manager, 'customers', csv([CUSTOMER_HEADER, customerRow('NUL\u0000REF', 'Nul One')]));
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({ written: false, counts: { refused: 1 } });
+    expect(r.body.results[0].errors.legacyReference).toMatch(/control characters/);
+    expect(await snapshot()).toEqual(before);
+  });
+
   it('one broken row refuses the whole file', async () => {
     const file = csv([CUSTOMER_HEADER, customerRow('BRK-1', 'Fine One'), customerRow('BRK-2', ''), customerRow('BRK-3', 'Fine Three')]);
     const before = await snapshot();
