@@ -27,7 +27,8 @@ export class CsvWriter {
   constructor(out: Writable) {
     this.#out = out;
     // The worker inherits this process's options, tsx's loader among them.
-    this.#worker = new Worker(join(__dirname, 'export-csv-worker.ts'));
+    // Its heap holds a few batches at a time; the limit makes it collect early rather than grow.
+    this.#worker = new Worker(join(__dirname, 'export-csv-worker.ts'), { resourceLimits: { maxOldGenerationSizeMb: 64 } });
     this.#worker.on('message', (bytes: Uint8Array) => {
       this.#inFlight--;
       out.write(bytes);

@@ -36,7 +36,7 @@ export class ExportQueryError extends Error {}
  * thread, which inherits these options). Its heap is capped: a child that misbehaves dies alone.
  */
 function childExecArgv(): string[] {
-  return ['--require', require.resolve('tsx/cjs'), '--max-old-space-size=256'];
+  return ['--require', require.resolve('tsx/cjs'), '--max-old-space-size=128'];
 }
 
 export async function exportThroughChild(job: ExportJob, res: Response, headers: Record<string, string>): Promise<ChildOutcome> {
