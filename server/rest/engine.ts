@@ -49,10 +49,8 @@ export function toApiValues(def: Definition, values: Values, ctx: ReadContext): 
   return record;
 }
 
-export async function toApiRecords(def: Definition, rows: Model[], ctx: ReadContext): Promise<ApiRecord[]> {
-  const records = rows.map((row) => toApiRecord(def, row, ctx));
-  if (def.decorate && records.length) await def.decorate(records, ctx);
-  return records;
+export function toApiRecords(def: Definition, rows: Model[], ctx: ReadContext): Promise<ApiRecord[]> {
+  return toApiRecordsOf(def, rows.map((row) => row.get({ plain: true }) as Values), ctx);
 }
 
 /** The `where` of every read: what the ability allows, the resource's scope, and the filter. */
